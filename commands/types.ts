@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import type { Answer, QueryContext } from '../src/core/answer.ts';
+import type { CoreLogger } from '../src/core/engine.ts';
+import type { CorpusSnapshot } from '../src/core/snapshot.ts';
+
+/** Where a command was typed: enough to answer there later (digests). */
+export interface ChannelRef {
+  platform: 'slack' | 'discord' | 'console';
+  /** Channel id on the platform (`C0123`, a Discord channel snowflake, `console`). */
+  id: string;
+  /** Slack team or Discord guild, when there is one. */
+  workspace?: string;
+}
+
+/** What a command handler may use. Front ends build it; handlers never see a platform. */
+export interface CommandContext {
+  /** The current corpus snapshot (re-read on every call: re-indexing swaps it). */
+  engine: { readonly snapshot: CorpusSnapshot };
+  now: () => Date;
+  channel?: ChannelRef;
+  user?: { id: string; name?: string };
+  /** What earlier messages of the same thread established, for follow-ups. */
+  conversation?: QueryContext;
+  logger?: CoreLogger;
+}
+
+/** One argument of a command: a typed option on Discord, a word of free text elsewhere. */
+export interface CommandOption {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Offer completions from the corpus. */
+  autocomplete?: 'company' | 'metric';
+  maxLength: number;
+}
+
+/** Raw arguments before validation: option name to text. */
+export type RawArgs = Record<string, string | undefined>;
+
+/** A command, defined once and used by every front end. */
+export interface Command<A = unknown> {
+  name: string;
+  description: string;
+  /** `/metric <company> <metric> [period]` */
+  usage: string;
+  options: readonly CommandOption[];
+  /** Validates raw arguments (free text already split, or Discord options). */
+  schema: z.ZodType<A, RawArgs>;
+  /** Split free text (Slack, console, mentions) into raw arguments. */
+  parseText(text: string, ctx: CommandContext): RawArgs;
+  run(args: A, ctx: CommandContext): Answer | Promise<Answer>;
+}
+
+/** Helper that keeps the argument type of a command definition. */
+export function defineCommand<A>(command: Command<A>): Command<A> {
+  return command;
+}

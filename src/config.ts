@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole environment the bot reads, parsed once. Each platform's variables are
+ * checked as a group: a missing or malformed one disables that platform with a
+ * message naming the variable and the fix, and the other front ends still start.
+ */
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const BaseSchema = z.object({
+  DOCUMENTS_DIR: optional.default('data/documents'),
+  INDEX_DIR: optional.default('var/index'),
+  COMPANIES_FILE: optional.default('data/companies.yaml'),
+  DATABASE_PATH: optional.default('var/bot.sqlite'),
+  DEFAULT_TZ: optional.default('UTC'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  CONSOLE: optional,
+});
+
+/** Settings shared by every front end. */
+export interface BaseConfig {
+  documentsDir: string;
+  indexDir: string;
+  companiesFile: string;
+  databasePath: string;
+  defaultTz: string;
+  logLevel: z.infer<typeof BaseSchema>['LOG_LEVEL'];
+  port: number;
+  /** Force the console on even when a chat platform is configured. */
+  console: boolean;
+}
+
+/** A problem with the environment, phrased as what to do. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/** Parse the shared settings. Bad values fall back to defaults with a problem reported. */
+export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): { config: BaseConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(BaseSchema.shape)) input[key] = env[key];
+  let parsed = BaseSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0]);
+      problems.push({ variable, message: `${variable} is invalid (${issue.message}); using the default. Fix or unset it in .env.` });
+      input[variable] = undefined;
+    }
+    parsed = BaseSchema.safeParse(input);
+  }
+  const v = parsed.success ? parsed.data : BaseSchema.parse({});
+  if (!isTimeZone(v.DEFAULT_TZ)) {
+    problems.push({ variable: 'DEFAULT_TZ', message: `DEFAULT_TZ "${v.DEFAULT_TZ}" is not an IANA time zone (e.g. UTC, Asia/Shanghai, Europe/Berlin); using UTC.` });
+  }
+  return {
+    config: {
+      documentsDir: resolve(cwd, v.DOCUMENTS_DIR),
+      indexDir: resolve(cwd, v.INDEX_DIR),
+      companiesFile: resolve(cwd, v.COMPANIES_FILE),
+      databasePath: resolve(cwd, v.DATABASE_PATH),
+      defaultTz: isTimeZone(v.DEFAULT_TZ) ? v.DEFAULT_TZ : 'UTC',
+      logLevel: v.LOG_LEVEL,
+      port: v.PORT,
+      console: v.CONSOLE === '1' || v.CONSOLE === 'true',
+    },
+    problems,
+  };
+}
+
+/** True for a time zone name the runtime knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,156 @@
+import type { Answer, Passage, QueryContext } from '../answer.ts';
+import type { Company } from '../companies/registry.ts';
+import { METRIC_BY_ID } from '../facts/metrics.ts';
+import { parsePeriod, periodLabel } from '../periods.ts';
+import { parseLookup, type ParsedLookup } from '../query/parse-query.ts';
+import { searchIndex } from '../search/search-index.ts';
+import type { CorpusSnapshot } from '../snapshot.ts';
+import { fold } from '../text/fold.ts';
+import { answerCompare } from './compare-answer.ts';
+import { exampleCommands } from './examples.ts';
+import { makeAnswer } from './make.ts';
+import { metricAnswerFor } from './metric-answer.ts';
+import { passageBlock } from './text.ts';
+
+const MAX_PASSAGES = 3;
+
+/** Search passages for a question; the best few, exact excerpts of the documents. */
+export function searchPassages(snapshot: CorpusSnapshot, question: string, parsed: ParsedLookup, limit = MAX_PASSAGES): Passage[] {
+  const years = [...fold(question).matchAll(/(?:19|20)\d{2}/gu)].map((m) => Number(m[0]));
+  const results = searchIndex(snapshot.search, question, { companies: parsed.companies.map((c) => c.id), years });
+  const scored = results.map((r) => {
+    const record = snapshot.passages[r.id as number]!;
+    const doc = snapshot.documents[record.doc]!;
+    const quote = doc.text.slice(record.start, record.end);
+    let score = r.score;
+    // A passage about a named company, or stating a named year, is about the question.
+    if (parsed.companies.length && parsed.companies.some((c) => record.companies.includes(c.id))) score *= 1.3;
+    else if (parsed.companies.length && !parsed.companies.some((c) => c.id === doc.company)) score *= 0.5;
+    if (years.length && years.some((y) => quote.includes(String(y)))) score *= 1.2;
+    return { record, doc, quote, score };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const out: Passage[] = [];
+  const seen = new Set<string>();
+  for (const s of scored) {
+    // Bilingual documents say everything twice; one language of a statement is enough.
+    const key = `${s.doc.id}:${s.quote.replace(/[^\d.]/gu, '').slice(0, 40)}`;
+    if (seen.has(key) && /\d/u.test(s.quote)) continue;
+    seen.add(key);
+    out.push({
+      document: s.doc.id,
+      title: s.doc.title,
+      published: s.doc.published,
+      quote: s.quote,
+      start: s.record.start,
+      end: s.record.end,
+      score: Number(s.score.toFixed(4)),
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function readableScript(text: string): boolean {
+  return /[A-Za-z\u3400-\u9fff]/u.test(text);
+}
+
+function isFollowUp(folded: string): boolean {
+  return /^(and|what about|how about|what of|same for|then|also)\b|^(那|那么|还有|再)/u.test(folded.trim()) || folded.trim().split(/\s+/u).length <= 4;
+}
+
+/**
+ * `/ask` and plain questions. A question that names a company and a metric is the same
+ * look-up as `/metric` (or `/compare` for several companies); anything else searches
+ * the passages. `context` carries what an earlier message of the thread established.
+ */
+export function answerAsk(snapshot: CorpusSnapshot, question: string, context?: QueryContext): Answer {
+  const command = 'ask';
+  const query = question;
+  if (!question.trim()) {
+    return makeAnswer({
+      query,
+      command,
+      status: 'invalid',
+      message: 'Ask me about a company\'s figures, e.g. a revenue, a net loss or a margin for a year or quarter. Type /help for the commands.',
+      suggestions: exampleCommands(snapshot),
+    });
+  }
+  if (!readableScript(question)) {
+    return makeAnswer({
+      query,
+      command,
+      status: 'invalid',
+      message: 'I read questions in English or Chinese (Simplified or Traditional), with a company and what you want to know.',
+      suggestions: exampleCommands(snapshot),
+    });
+  }
+  const parsed = parseLookup(question, snapshot.registry);
+  const folded = fold(question);
+  if (parsed.badPeriod) {
+    return makeAnswer({ query, command, status: 'invalid', message: `"${parsed.badPeriod}" is not a period I can read. Use a year (2024), a quarter (Q4 2022) or a half (H1 2024).`, suggestions: exampleCommands(snapshot) });
+  }
+  let companies: Company[] = parsed.companies;
+  let metric = parsed.metric;
+  if (context && isFollowUp(folded)) {
+    if (!companies.length && context.company) {
+      const c = snapshot.registry.get(context.company);
+      if (c) companies = [c];
+    }
+    if (!metric && context.metric && (parsed.period || parsed.range || companies.length)) metric = METRIC_BY_ID.get(context.metric);
+  }
+  let period = parsed.period;
+  if (!period && !parsed.range && context?.period && metric && companies.length && parsed.companies.length && !parsed.metric) period = parsePeriod(context.period) ?? undefined;
+
+  if (metric && companies.length === 1) {
+    return metricAnswerFor(snapshot, query, command, {
+      company: companies[0]!,
+      metric,
+      segment: parsed.segment,
+      adjusted: parsed.adjusted,
+      forecast: parsed.forecast,
+      period,
+      range: parsed.range,
+    });
+  }
+  if (metric && companies.length > 1) {
+    const periodText = period ? periodLabel(period) : parsed.range ? `${periodLabel(parsed.range.from)}-${periodLabel(parsed.range.to)}` : undefined;
+    const answer = answerCompare(snapshot, query, {
+      metric: parsed.segment ? `${parsed.segment} ${metric.label}` : metric.label,
+      companies: companies.map((c) => c.name),
+      period: periodText,
+    });
+    return { ...answer, command };
+  }
+
+  const passages = searchPassages(snapshot, question, { ...parsed, companies });
+  if (!companies.length && parsed.rest && looksLikeName(parsed.rest) && passages.length === 0) {
+    const near = snapshot.registry.nearest(parsed.rest.split(' ')[0] ?? '');
+    return makeAnswer({
+      query,
+      command,
+      status: 'not_found',
+      message: near.length
+        ? `I found nothing about "${parsed.rest}". Did you mean ${near.map((c) => c.name).join(' or ')}?`
+        : `I found nothing about "${parsed.rest}" in the corpus.`,
+      suggestions: near.map((c) => c.name),
+    });
+  }
+  if (passages.length === 0) {
+    const known = snapshot.documents.length ? [`The corpus covers: ${[...new Set(snapshot.documents.map((d) => snapshot.registry.get(d.company)?.name ?? d.company))].join(', ')}.`] : ['The corpus is empty.'];
+    return makeAnswer({ query, command, status: 'not_found', message: ['I found nothing in the documents that answers this.', ...known].join('\n'), known, suggestions: exampleCommands(snapshot) });
+  }
+  const lines = ['From the documents:', ...passages.map(passageBlock)];
+  return makeAnswer({
+    query,
+    command,
+    status: 'answered',
+    message: lines.join('\n'),
+    passages,
+    context: { company: companies[0]?.id, metric: metric?.id },
+  });
+}
+
+function looksLikeName(rest: string): boolean {
+  return /^[\p{L}][\p{L}\p{N}&.-]{2,}$/u.test(rest.split(' ')[0] ?? '');
+}

@@ -1,0 +1,33 @@
+import { AnswerSchema, type Answer } from '../answer.ts';
+
+/** Longest input the bot reads; longer input is refused with a clear message. */
+export const MAX_INPUT_CHARS = 1000;
+
+/** Fill the defaults of an answer and check it against the schema. */
+export function makeAnswer(fields: Partial<Answer> & Pick<Answer, 'query' | 'command' | 'status' | 'message'>): Answer {
+  return AnswerSchema.parse({ figures: [], passages: [], suggestions: [], known: [], ...fields });
+}
+
+/**
+ * Make user input safe to read: no control or zero-width characters, collapsed blanks.
+ * Returns null when the input is over the length cap.
+ */
+export function sanitizeInput(raw: string): { text: string; tooLong: boolean } {
+  const text = String(raw)
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return { text: text.slice(0, MAX_INPUT_CHARS), tooLong: text.length > MAX_INPUT_CHARS };
+}
+
+/** The answer to input over the length cap. */
+export function tooLongAnswer(command: string, text: string, length: number): Answer {
+  return makeAnswer({
+    query: text.slice(0, 200),
+    command,
+    status: 'invalid',
+    message: `That message is ${length.toLocaleString('en-US')} characters long; I read questions of up to ${MAX_INPUT_CHARS.toLocaleString('en-US')} characters. Please ask a shorter question.`,
+    suggestions: ['/metric <company> <metric> [period]', '/ask <question>'],
+  });
+}

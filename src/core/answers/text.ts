@@ -1,0 +1,36 @@
+import type { Figure, Passage, Source } from '../answer.ts';
+
+/**
+ * Plain-text rendering shared by the console and by chat fallbacks. Chat adapters
+ * render the structured answer themselves; this is what a terminal shows.
+ */
+
+/** `"quote" — Title, 2025-05-08` */
+export function citeLine(source: Source): string {
+  const date = source.published ? `, ${source.published}` : '';
+  return `"${source.quote}" (${source.title}${date})`;
+}
+
+/** One figure as a headline line: `CloudWalk Technology revenue FY2024: RMB 398 million (3.98億元), down 36.69% year on year`. */
+export function figureHeadline(f: Figure): string {
+  const label = f.segment ? `${f.metricLabel.toLowerCase()} (${f.segment})` : f.metricLabel.toLowerCase();
+  const quals = f.qualifiers.filter((q) => !q.startsWith('segment:'));
+  const tag = quals.length ? ` [${quals.join(', ')}]` : '';
+  const change = f.change ? `, ${f.change.display}` : '';
+  return `${f.companyName} ${label} ${f.period}: ${f.display}${change}${tag}`;
+}
+
+/** A figure with its quote, other agreeing sources and disagreeing statements. */
+export function figureBlock(f: Figure): string {
+  const lines = [figureHeadline(f), `  Source: ${citeLine(f.source)}`];
+  if (f.change?.computed && f.change.against) lines.push(`  Change computed against ${f.change.against.period}: ${citeLine(f.change.against.source)}`);
+  for (const c of f.corroborating.slice(0, 2)) lines.push(`  Also: ${citeLine(c)}`);
+  for (const a of f.alternatives) lines.push(`  Another statement says ${a.display}: ${citeLine(a.source)}`);
+  return lines.join('\n');
+}
+
+/** A passage with its score-free citation. */
+export function passageBlock(p: Passage, index: number): string {
+  const date = p.published ? `, ${p.published}` : '';
+  return `${index + 1}. ${p.title}${date}\n   "${p.quote}"`;
+}

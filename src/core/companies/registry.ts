@@ -1,0 +1,188 @@
+import { fold } from '../text/fold.ts';
+
+/** A company the bot knows, with every name it goes by. */
+export interface Company {
+  /** Stable id derived from the English name, e.g. `cloudwalk-technology`. */
+  id: string;
+  name: string;
+  /** Other names: short English names, Simplified and Traditional Chinese. */
+  aliases: string[];
+  /** Ticker symbols; matched in questions only, never in document text. */
+  tickers: string[];
+}
+
+/** A company name found in a text. */
+export interface CompanyMention {
+  company: Company;
+  /** Offsets in the folded text searched (same as source offsets for cleaned text). */
+  start: number;
+  end: number;
+}
+
+/** Slug used as a company id. */
+export function companyId(name: string): string {
+  const slug = fold(name)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+  return slug || 'unknown';
+}
+
+const LATIN = /[a-z0-9]/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: AliasEntry;
+}
+
+interface AliasEntry {
+  folded: string;
+  company: Company;
+  ticker: boolean;
+}
+
+/**
+ * Companies and their names in both scripts. Resolution folds case, width and script,
+ * prefers the longest name ("Alibaba Cloud" over "Alibaba") and needs word boundaries
+ * around Latin names so "Meta" does not match "metadata".
+ */
+export class CompanyRegistry {
+  private readonly byId = new Map<string, Company>();
+  private aliases: AliasEntry[] = [];
+  private trie: TrieNode = { next: new Map() };
+  private dirty = false;
+
+  /** Add a company, or merge names into the one that already has one of them. */
+  add(name: string, aliases: readonly string[] = [], tickers: readonly string[] = []): Company {
+    const names = [name, ...aliases].map((n) => n.trim()).filter(Boolean);
+    let existing: Company | undefined = this.byId.get(companyId(name));
+    for (const n of names) {
+      if (existing) break;
+      existing = this.findExact(n);
+    }
+    const company: Company = existing ?? { id: companyId(name), name: name.trim(), aliases: [], tickers: [] };
+    for (const n of names) if (n !== company.name && !company.aliases.includes(n)) company.aliases.push(n);
+    for (const t of tickers) if (t && !company.tickers.includes(String(t))) company.tickers.push(String(t));
+    this.byId.set(company.id, company);
+    this.dirty = true;
+    return company;
+  }
+
+  get(id: string): Company | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): Company[] {
+    return [...this.byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The company whose name or alias equals the text (folded). */
+  findExact(text: string): Company | undefined {
+    this.ensureBuilt();
+    const f = fold(text).trim();
+    return this.aliases.find((a) => a.folded === f)?.company;
+  }
+
+  /**
+   * All company names in a folded text, longest name first at each position, without
+   * overlaps. Offsets are into the folded text given.
+   */
+  mentionsInFolded(folded: string, options: { tickers?: boolean } = {}): CompanyMention[] {
+    this.ensureBuilt();
+    const found: CompanyMention[] = [];
+    let i = 0;
+    while (i < folded.length) {
+      const hit = this.longestAt(folded, i, options.tickers === true);
+      if (hit) {
+        found.push({ company: hit.company, start: i, end: i + hit.length });
+        i += hit.length;
+      } else {
+        i += 1;
+      }
+    }
+    return found;
+  }
+
+  /** All company names in a text (folded first). */
+  mentions(text: string, options: { tickers?: boolean } = {}): CompanyMention[] {
+    return this.mentionsInFolded(fold(text), options);
+  }
+
+  private longestAt(folded: string, at: number, tickers: boolean): { company: Company; length: number } | null {
+    let node = this.trie;
+    let best: { company: Company; length: number } | null = null;
+    for (let j = at; j < folded.length; j += 1) {
+      const next = node.next.get(folded[j]!);
+      if (!next) break;
+      node = next;
+      const entry = node.entry;
+      if (!entry || (entry.ticker && !tickers)) continue;
+      const end = j + 1;
+      const f = entry.folded;
+      if (LATIN.test(f[0]!) && at > 0 && WORD.test(folded[at - 1]!)) continue;
+      if (LATIN.test(f.at(-1)!) && end < folded.length && WORD.test(folded[end]!)) continue;
+      best = { company: entry.company, length: end - at };
+    }
+    return best;
+  }
+
+  /** Names close to a misspelt one, for "did you mean". */
+  nearest(text: string, limit = 3): Company[] {
+    this.ensureBuilt();
+    const f = fold(text).trim();
+    if (!f) return [];
+    const scored: Array<{ company: Company; distance: number }> = [];
+    for (const entry of this.aliases) {
+      if (entry.ticker) continue;
+      const target = entry.folded;
+      const d = Math.min(editDistance(f, target), target.startsWith(f) && f.length >= 3 ? 1 : Infinity);
+      const budget = Math.max(1, Math.floor(Math.max(f.length, target.length) / 3));
+      if (d <= budget) scored.push({ company: entry.company, distance: d });
+    }
+    scored.sort((a, b) => a.distance - b.distance);
+    const out: Company[] = [];
+    for (const s of scored) if (!out.includes(s.company)) out.push(s.company);
+    return out.slice(0, limit);
+  }
+
+  private ensureBuilt(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const entries: AliasEntry[] = [];
+    for (const company of this.byId.values()) {
+      for (const n of [company.name, ...company.aliases]) entries.push({ folded: fold(n), company, ticker: false });
+      for (const t of company.tickers) entries.push({ folded: fold(t), company, ticker: true });
+    }
+    this.aliases = entries.filter((e) => e.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
+    const root: TrieNode = { next: new Map() };
+    for (const entry of this.aliases) {
+      let node = root;
+      for (let k = 0; k < entry.folded.length; k += 1) {
+        const ch = entry.folded[k]!;
+        let next = node.next.get(ch);
+        if (!next) node.next.set(ch, (next = { next: new Map() }));
+        node = next;
+      }
+      // Names win over tickers spelled the same; among names the first added wins.
+      if (!node.entry || (node.entry.ticker && !entry.ticker)) node.entry = entry;
+    }
+    this.trie = root;
+  }
+}
+
+/** Levenshtein distance, for near-name suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j += 1) prev[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { readCorpusFiles, statCorpusFiles } from './corpus/load.ts';
+import { SEARCH_OPTIONS_VERSION } from './search/search-index.ts';
+import { buildSnapshot, persistSnapshot, restoreSnapshot, type CompanySeed, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
+import { EXTRACTION_VERSION } from './facts/version.ts';
+
+/** Bumped when the persisted format changes; part of the index hash. */
+export const INDEX_FORMAT_VERSION = 1;
+
+/** Minimal structured logger the core writes to (pino satisfies it). */
+export interface CoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+const silentLogger: CoreLogger = { info() {}, warn() {}, error() {} };
+
+/** Where the engine reads documents and keeps its index. */
+export interface EngineOptions {
+  documentsDir: string;
+  /** Folder of the persisted index; none means never persisted. */
+  indexDir?: string;
+  /** YAML list of known companies (names only). */
+  companiesFile?: string;
+  logger?: CoreLogger;
+}
+
+const CompanySeedsSchema = z.array(
+  z.object({
+    name: z.string().min(1),
+    aliases: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    tickers: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  }),
+);
+
+/** Read the seed list of companies. A broken file is logged and treated as empty. */
+export function readCompanySeeds(file: string | undefined, logger: CoreLogger = silentLogger): { seeds: CompanySeed[]; text: string } {
+  if (!file || !existsSync(file)) return { seeds: [], text: '' };
+  const text = readFileSync(file, 'utf8');
+  try {
+    return { seeds: CompanySeedsSchema.parse(parseYaml(text) ?? []), text };
+  } catch (error) {
+    logger.error({ file, err: String(error) }, 'company list is invalid; continuing without it');
+    return { seeds: [], text };
+  }
+}
+
+/** Stats of the last load, for the console banner and the closing notes. */
+export interface LoadStats {
+  origin: 'built' | 'loaded';
+  ms: number;
+  documents: number;
+  passages: number;
+  facts: number;
+}
+
+/**
+ * The query engine's corpus holder: loads documents, builds or restores the index,
+ * re-indexes when files change, and hands out the current immutable snapshot.
+ */
+export class Engine {
+  private current: CorpusSnapshot;
+  private watcher: FSWatcher | null = null;
+  private reloadTimer: NodeJS.Timeout | null = null;
+  lastLoad: LoadStats;
+
+  private constructor(
+    readonly options: EngineOptions,
+    snapshot: CorpusSnapshot,
+    stats: LoadStats,
+  ) {
+    this.current = snapshot;
+    this.lastLoad = stats;
+  }
+
+  /** Open the corpus: restore the persisted index when it matches, else build and persist. */
+  static open(options: EngineOptions): Engine {
+    const started = performance.now();
+    const snapshot = loadOrBuild(options);
+    if (!snapshot) throw new Error('unreachable: no current index to compare with');
+    const engine = new Engine(options, snapshot, statsOf(snapshot, performance.now() - started));
+    engine.logProblems(snapshot);
+    return engine;
+  }
+
+  /** The snapshot answers are computed from. */
+  get snapshot(): CorpusSnapshot {
+    return this.current;
+  }
+
+  private get logger(): CoreLogger {
+    return this.options.logger ?? silentLogger;
+  }
+
+  /**
+   * Re-read the documents folder and swap in a new snapshot when anything changed.
+   * A failure keeps the last good snapshot serving.
+   */
+  reload(): { changed: boolean; error?: string } {
+    try {
+      const started = performance.now();
+      const next = loadOrBuild(this.options, this.current.hash);
+      if (!next) return { changed: false };
+      this.current = next;
+      this.lastLoad = statsOf(next, performance.now() - started);
+      this.logger.info({ documents: next.documents.length, facts: next.facts.size, ms: Math.round(this.lastLoad.ms) }, 'corpus re-indexed');
+      this.logProblems(next);
+      return { changed: true };
+    } catch (error) {
+      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 're-index failed; the previous index keeps serving');
+      return { changed: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Watch the documents folder and re-index shortly after files change. */
+  watch(debounceMs = 400): void {
+    if (this.watcher) return;
+    try {
+      this.watcher = watch(this.options.documentsDir, { recursive: false }, () => {
+        if (this.reloadTimer) clearTimeout(this.reloadTimer);
+        this.reloadTimer = setTimeout(() => {
+          this.reloadTimer = null;
+          this.reload();
+        }, debounceMs);
+      });
+      this.watcher.on('error', (err) => this.logger.warn({ err: String(err) }, 'document folder watch failed; use `npm run ingest` and restart'));
+    } catch (error) {
+      this.logger.warn({ err: String(error) }, 'cannot watch the documents folder');
+    }
+  }
+
+  /** Stop watching. */
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = null;
+  }
+
+  private logProblems(snapshot: CorpusSnapshot): void {
+    for (const p of snapshot.problems) {
+      this.logger.warn({ file: p.file, field: p.field, skipped: p.skipped }, p.message);
+    }
+  }
+}
+
+function statsOf(s: CorpusSnapshot, ms: number): LoadStats {
+  return { origin: s.origin, ms, documents: s.documents.length, passages: s.passages.length, facts: s.facts.size };
+}
+
+interface ManifestEntry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+interface IndexFile {
+  format: number;
+  manifest: Record<string, ManifestEntry>;
+  snapshot: PersistedSnapshot;
+}
+
+function indexPath(indexDir: string): string {
+  return join(indexDir, 'corpus-index.json');
+}
+
+/** Hash of everything that determines the index: file contents, company list, code versions. */
+function corpusHash(files: ReadonlyArray<{ file: string; hash: string }>, companiesText: string): string {
+  const h = createHash('sha256');
+  h.update(`format=${INDEX_FORMAT_VERSION};search=${SEARCH_OPTIONS_VERSION};extract=${EXTRACTION_VERSION}\n`);
+  h.update(createHash('sha256').update(companiesText).digest('hex'));
+  for (const f of files) h.update(`\n${f.file}\0${f.hash}`);
+  return h.digest('hex');
+}
+
+function readIndexFile(indexDir: string | undefined): IndexFile | null {
+  if (!indexDir) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(indexPath(indexDir), 'utf8')) as IndexFile;
+    return parsed.format === INDEX_FORMAT_VERSION ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decide from file sizes and modification times whether the persisted index still
+ * matches; only then is it restored. Any difference re-reads and re-hashes the files.
+ * Returns null when the corpus hash equals `currentHash` (nothing to do).
+ */
+function loadOrBuild(options: EngineOptions, currentHash?: string): CorpusSnapshot | null {
+  const logger = options.logger ?? silentLogger;
+  const { seeds, text: companiesText } = readCompanySeeds(options.companiesFile, logger);
+  const persisted = readIndexFile(options.indexDir);
+  if (persisted && manifestMatches(options.documentsDir, persisted.manifest)) {
+    const files = Object.entries(persisted.manifest)
+      .map(([file, e]) => ({ file, hash: e.hash }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const hash = corpusHash(files, companiesText);
+    if (hash === currentHash) return null;
+    if (hash === persisted.snapshot.hash) return restoreSnapshot(persisted.snapshot);
+  }
+  const read = readCorpusFiles(options.documentsDir);
+  const hash = corpusHash(read.files, companiesText);
+  if (hash === currentHash) return null;
+  if (persisted && persisted.snapshot.hash === hash) return restoreSnapshot(persisted.snapshot);
+  const snapshot = buildSnapshot(read.files, seeds, hash, read.problems);
+  if (options.indexDir) {
+    const manifest: Record<string, ManifestEntry> = {};
+    for (const f of read.files) manifest[f.file] = { size: f.bytes.length, mtimeMs: f.mtimeMs, hash: f.hash };
+    writeIndexFile(options.indexDir, { format: INDEX_FORMAT_VERSION, manifest, snapshot: persistSnapshot(snapshot) }, logger);
+  }
+  return snapshot;
+}
+
+function manifestMatches(documentsDir: string, manifest: Record<string, ManifestEntry>): boolean {
+  const { files } = statCorpusFiles(documentsDir);
+  if (files.length !== Object.keys(manifest).length) return false;
+  return files.every((f) => {
+    const entry = manifest[f.file];
+    return entry !== undefined && entry.size === f.size && entry.mtimeMs === f.mtimeMs;
+  });
+}
+
+function writeIndexFile(indexDir: string, data: IndexFile, logger: CoreLogger): void {
+  try {
+    mkdirSync(indexDir, { recursive: true });
+    const target = indexPath(indexDir);
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    // rename is atomic: a reader sees the old index or the new one, never half of one.
+    renameSync(tmp, target);
+  } catch (error) {
+    logger.warn({ dir: indexDir, err: String(error) }, 'could not persist the index; it will be rebuilt at next start');
+  }
+}
+

@@ -1,0 +1,56 @@
+import type { Unit } from '../answer.ts';
+import type { Period } from '../periods.ts';
+
+/** Qualifiers that make a figure something other than the plain reported total. */
+export interface FactQualifiers {
+  adjusted?: boolean;
+  nonGaap?: boolean;
+  /** Business segment ("public cloud"); a segment figure never answers a total. */
+  segment?: string;
+  /** Forecast, guidance or target: not a reported result. */
+  forecast?: boolean;
+  /** Sum over a span of periods. */
+  cumulative?: boolean;
+  /** Stated as "about", "around", "roughly". */
+  approximate?: boolean;
+  /** "over", "more than" (at_least) or "under", "less than" (at_most). */
+  bound?: 'at_least' | 'at_most';
+  /** A what-if figure that excludes stated one-off items. */
+  excludingItems?: boolean;
+  /** No period in the sentence: taken from the paragraph or the document's reporting period. */
+  periodInferred?: boolean;
+}
+
+/** A change stated next to a figure ("down 36.69% year on year"). */
+export interface StatedChange {
+  value: number;
+  unit: '%' | 'pp';
+  basis: 'yoy' | 'qoq' | 'hoh' | 'prior';
+}
+
+/** One figure extracted from one statement of one document. */
+export interface Fact {
+  company: string;
+  /** Canonical metric id. */
+  metric: string;
+  period: Period;
+  /** Value in base units: yuan (not millions), percent as a number (35.81), counts. */
+  value: number;
+  unit: Unit;
+  qualifiers: FactQualifiers;
+  range?: { low: number; high: number };
+  change?: StatedChange;
+  /** Document id. */
+  doc: string;
+  /** Offsets of the quote (the clause or sentence) in the cleaned document text. */
+  start: number;
+  end: number;
+  /** The number exactly as written, e.g. `3.98億元`, `RMB 2,131 million`. */
+  numberText: string;
+  /** Significant digits of the number as written: `RMB 370 million` 2, `RMB 370.4 million` 4. */
+  precision: number;
+  /** How directly the text ties company, metric and period to the number (0-1). */
+  confidence: number;
+  /** Language of the statement. */
+  language: 'en' | 'zh';
+}

@@ -1,0 +1,71 @@
+import type { Change, Unit } from './answer.ts';
+
+/**
+ * Number formatting for answers. Amounts read the way an analyst writes them in
+ * English ("RMB 398 million", "US$29.2 million"), keeping the precision the source gave.
+ */
+
+const CURRENCY_PREFIX: Record<string, string> = { CNY: 'RMB ', USD: 'US$', HKD: 'HK$' };
+
+/** Round to `digits` significant digits without floating noise. */
+export function toSignificant(value: number, digits: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  return Number(value.toPrecision(Math.max(1, Math.min(15, digits))));
+}
+
+function group(n: number, maxFraction: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: maxFraction, minimumFractionDigits: 0 });
+}
+
+/** `RMB 398 million`, `-RMB 1.06 billion`, `US$29.2 million`, `RMB 560,000`. */
+export function formatAmount(value: number, unit: Unit, precision = 4): string {
+  const prefix = CURRENCY_PREFIX[unit] ?? '';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(toSignificant(value, precision));
+  let body: string;
+  if (abs >= 1e9) body = `${group(abs / 1e9, 6)} billion`;
+  else if (abs >= 1e6) body = `${group(abs / 1e6, 6)} million`;
+  else body = group(abs, 2);
+  return `${sign}${prefix}${body}`;
+}
+
+/** `35.81%`, `-11.5%`. */
+export function formatPercent(value: number): string {
+  return `${Number(value.toFixed(4))}%`;
+}
+
+/** A value in its unit. */
+export function formatValue(value: number, unit: Unit, precision = 4): string {
+  if (unit === '%') return formatPercent(value);
+  if (unit === 'count') return group(value, 2);
+  return formatAmount(value, unit, precision);
+}
+
+const BASIS: Record<Change['basis'], string> = {
+  yoy: 'year on year',
+  qoq: 'quarter on quarter',
+  hoh: 'half on half',
+  prior: 'on the prior period',
+};
+
+/**
+ * `down 36.69% year on year`, `up 6.7 pp year on year`. For a loss (`loss: true`) a
+ * fall in net income reads `loss widened 8.12% year on year`.
+ */
+export function formatChange(value: number, unit: '%' | 'pp', basis: Change['basis'], options: { loss?: boolean } = {}): string {
+  if (value === 0) return `unchanged ${BASIS[basis]}`;
+  const magnitude = `${Number(Math.abs(value).toFixed(2))}${unit === 'pp' ? ' pp' : '%'}`;
+  if (options.loss && unit === '%') return `loss ${value < 0 ? 'widened' : 'narrowed'} ${magnitude} ${BASIS[basis]}`;
+  return `${value > 0 ? 'up' : 'down'} ${magnitude} ${BASIS[basis]}`;
+}
+
+/** Significant digits of a number as written ("2,131" 4, "3.98" 3, "370" 2, "0.05" 1). */
+export function significantDigits(written: string): number {
+  const digits = written.replace(/[^\d.]/gu, '');
+  const [intPart = '', frac = ''] = digits.split('.');
+  const int = intPart.replace(/^0+/u, '');
+  if (!int) return Math.max(1, frac.replace(/^0+/u, '').length);
+  if (frac) return int.length + frac.length;
+  // Trailing zeros of an integer are taken as not significant ("370 million").
+  return Math.max(1, int.replace(/0+$/u, '').length);
+}

@@ -1,0 +1,144 @@
+import type { Figure } from '../answer.ts';
+import type { Company } from '../companies/registry.ts';
+import type { Fact } from '../facts/fact.ts';
+import { METRIC_BY_ID, type MetricDef } from '../facts/metrics.ts';
+import { fold } from '../text/fold.ts';
+import { inRange, periodLabel, periodSortKey, previousPeriod, previousYear, type Period, type PeriodRange } from '../periods.ts';
+import type { CorpusSnapshot } from '../snapshot.ts';
+import { buildFigure } from './figures.ts';
+
+/** A metric look-up: one company, one metric, a period, a range or neither. */
+export interface LookupRequest {
+  company: Company;
+  metric: MetricDef;
+  segment?: string;
+  adjusted?: boolean;
+  forecast?: boolean;
+  period?: Period;
+  range?: PeriodRange;
+}
+
+/** Figures found, or what is known instead. */
+export interface LookupResult {
+  found: boolean;
+  /** One figure per period, oldest first. */
+  figures: Figure[];
+  /** What the corpus knows when the request is not (fully) answered. */
+  known: string[];
+  /** Periods asked for in a range that the corpus does not state. */
+  missing: string[];
+}
+
+function segmentMatches(factSegment: string | undefined, wanted: string | undefined): boolean {
+  if (!wanted) return !factSegment;
+  if (!factSegment) return false;
+  const a = fold(factSegment).replace(/\b(services?|business|segment)\b/gu, '').trim();
+  const b = fold(wanted).replace(/\b(services?|business|segment)\b/gu, '').trim();
+  return a === b || a.includes(b) || b.includes(a);
+}
+
+/**
+ * How far a statement is from what was asked: forecasts only when no result is
+ * reported; adjusted figures when asked, or when nothing else is stated.
+ */
+function distance(f: Fact, req: LookupRequest): number {
+  const q = f.qualifiers;
+  let d = 0;
+  if (Boolean(q.forecast) !== Boolean(req.forecast)) d += 8;
+  if (q.excludingItems) d += 4;
+  if (Boolean(q.adjusted || q.nonGaap) !== Boolean(req.adjusted)) d += 2;
+  if (q.approximate) d += 1;
+  return d;
+}
+
+/** The statements of the period closest to what was asked (same distance only). */
+function closest(facts: readonly Fact[], req: LookupRequest): Fact[] {
+  if (facts.length === 0) return [];
+  const min = Math.min(...facts.map((f) => distance(f, req)));
+  return facts.filter((f) => distance(f, req) === min);
+}
+
+function byPeriod(facts: readonly Fact[]): Map<string, Fact[]> {
+  const groups = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const key = periodLabel(f.period);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(f);
+  }
+  return groups;
+}
+
+function candidates(snapshot: CorpusSnapshot, req: LookupRequest): Fact[] {
+  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => segmentMatches(f.qualifiers.segment, req.segment));
+}
+
+function figureFor(snapshot: CorpusSnapshot, req: LookupRequest, statements: Fact[], pool: readonly Fact[]): Figure {
+  const period = statements[0]!.period;
+  const priorPeriod = periodLabel(previousYear(period));
+  const variant = (f: Fact) => distance(f, req) === distance(statements[0]!, req);
+  const prior = pool.filter((f) => periodLabel(f.period) === priorPeriod && variant(f));
+  return buildFigure(snapshot, req.company, statements, prior);
+}
+
+function describePeriods(facts: readonly Fact[]): string {
+  const labels = [...new Set([...facts].sort((a, b) => periodSortKey(a.period) - periodSortKey(b.period)).map((f) => periodLabel(f.period)))];
+  return labels.join(', ');
+}
+
+/** What else is known about the company and metric, for not-found answers. */
+export function knownAbout(snapshot: CorpusSnapshot, company: Company, metric?: MetricDef): string[] {
+  const known: string[] = [];
+  if (metric) {
+    const all = snapshot.facts.series(company.id, metric.id);
+    const reported = all.filter((f) => !f.qualifiers.segment && !f.qualifiers.forecast);
+    const forecasts = all.filter((f) => !f.qualifiers.segment && f.qualifiers.forecast);
+    const segments = all.filter((f) => f.qualifiers.segment);
+    if (reported.length) known.push(`${company.name} ${metric.label.toLowerCase()} is stated for: ${describePeriods(reported)}.`);
+    if (forecasts.length) known.push(`Forecasts (not reported results) exist for: ${describePeriods(forecasts)}.`);
+    if (segments.length) {
+      const names = [...new Set(segments.map((f) => f.qualifiers.segment))].join(', ');
+      known.push(`Segment figures (${names}) exist for: ${describePeriods(segments)}; they are not totals.`);
+    }
+  }
+  const metrics = snapshot.facts.metricsOf(company.id).filter((m) => m !== metric?.id);
+  if (metrics.length) {
+    const labels = metrics.map((m) => METRIC_BY_ID.get(m)?.label.toLowerCase() ?? m);
+    known.push(`Other metrics known for ${company.name}: ${labels.join(', ')}.`);
+  }
+  if (!known.length) known.push(`The corpus states no figures for ${company.name}.`);
+  return known;
+}
+
+/** Look up a metric. Never returns a figure of another period than the one asked. */
+export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResult {
+  const pool = candidates(snapshot, req);
+  if (req.period) {
+    const label = periodLabel(req.period);
+    const exact = pool.filter((f) => periodLabel(f.period) === label);
+    const statements = closest(exact, req);
+    if (statements.length === 0) return { found: false, figures: [], known: knownAbout(snapshot, req.company, req.metric), missing: [label] };
+    return { found: true, figures: [figureFor(snapshot, req, statements, pool)], known: [], missing: [] };
+  }
+  const range = req.range;
+  const inScope = pool.filter((f) => (range ? inRange(f.period, range) : f.period.kind !== 'span'));
+  const groups = byPeriod(inScope);
+  const figures: Figure[] = [];
+  for (const statements of groups.values()) {
+    const chosen = closest(statements, req);
+    // A series shows reported results; forecasts join only when asked for.
+    if (!req.forecast && chosen.every((f) => f.qualifiers.forecast)) continue;
+    figures.push(figureFor(snapshot, req, chosen, pool));
+  }
+  const order = new Map(inScope.map((f) => [periodLabel(f.period), periodSortKey(f.period)]));
+  figures.sort((a, b) => (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0));
+  const missing: string[] = [];
+  if (range) {
+    for (let p: Period = range.to; periodSortKey(p) >= periodSortKey(range.from); p = previousPeriod(p)) {
+      if (!figures.some((f) => f.period === periodLabel(p))) missing.unshift(periodLabel(p));
+    }
+  }
+  const known = figures.length === 0 ? knownAbout(snapshot, req.company, req.metric) : [];
+  if (missing.length && figures.length) known.push(`Not stated in the corpus: ${missing.join(', ')}.`);
+  return { found: figures.length > 0, figures, known, missing };
+}

@@ -1,0 +1,136 @@
+import type { Company, CompanyRegistry } from '../companies/registry.ts';
+import { findMetrics, type MetricDef } from '../facts/metrics.ts';
+import { parsePeriod, parsePeriodRange, type Period, type PeriodRange } from '../periods.ts';
+import { fold } from '../text/fold.ts';
+
+/** What a look-up question or command names. */
+export interface ParsedLookup {
+  companies: Company[];
+  metric?: MetricDef;
+  /** Segment named with the metric ("public cloud" revenue). */
+  segment?: string;
+  adjusted: boolean;
+  forecast: boolean;
+  period?: Period;
+  range?: PeriodRange;
+  /** Period words that did not parse ("2024Q7"), to explain the refusal. */
+  badPeriod?: string;
+  /** Words left over once companies, metric and period are taken: maybe an unknown company. */
+  rest: string;
+}
+
+const YEAR = '(?:19|20)\\d{2}';
+const SHORT_YEAR = "'?\\d{2}";
+// Order matters: ranges before single periods, long forms before short ones.
+const PERIOD_PATTERNS: RegExp[] = [
+  new RegExp(`\\bfrom\\s+(?:fy\\s?)?${YEAR}\\s+(?:to|through|until)\\s+(?:fy\\s?)?${YEAR}\\b`, 'gu'),
+  new RegExp(`(?:fy\\s?)?${YEAR}\\s?(?:-|–|—|~|to|至|到)\\s?(?:fy\\s?)?${YEAR}年?度?`, 'gu'),
+  new RegExp(`\\b(?:q[1-4]|[1-4]q|h[12]|[12]h)[\\s-]?(?:${YEAR}|${SHORT_YEAR})\\s?(?:-|–|to)\\s?(?:q[1-4]|[1-4]q|h[12]|[12]h)[\\s-]?(?:${YEAR}|${SHORT_YEAR})\\b`, 'gu'),
+  new RegExp(`${YEAR}年?(?:第?[一二三四1-4]季度?|[上下]半年度?|前三季度)`, 'gu'),
+  new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth)\\s+quarter\\s+(?:of\\s+|in\\s+)?(?:fy\\s?)?${YEAR}\\b`, 'gu'),
+  new RegExp(`\\b(?:the\\s+)?(first|second)\\s+half\\s+(?:of\\s+|in\\s+)?${YEAR}\\b`, 'gu'),
+  new RegExp(`\\b(?:q[1-4]|[1-4]q|h[12]|[12]h|9m)[\\s-]?(?:fy)?(?:${YEAR}|${SHORT_YEAR})\\b`, 'gu'),
+  new RegExp(`\\b${YEAR}[\\s-]?(?:q[1-4]|h[12]|9m)\\b`, 'gu'),
+  new RegExp(`\\bfy\\s?(?:${YEAR}|\\d{2})\\b`, 'gu'),
+  new RegExp(`${YEAR}(?:年度?|财年)?`, 'gu'),
+];
+// Period-like words that name no real period ("2024Q7", "Q5 2023"): reported, never guessed.
+const BAD_PERIOD = new RegExp(`\\b(?:${YEAR}[\\s-]?[qh]\\d+|[qh]\\d+[\\s-]?${YEAR})\\b`, 'u');
+const ORDINAL: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4' };
+
+/** Turn a matched period phrase into the forms `parsePeriod` reads. */
+function normalizePeriodPhrase(phrase: string): string {
+  let p = phrase.trim();
+  let m = p.match(/^(?:the\s+)?(first|second|third|fourth)\s+quarter\s+(?:of\s+|in\s+)?(?:fy\s?)?(\d{4})$/u);
+  if (m) return `Q${ORDINAL[m[1]!]} ${m[2]}`;
+  m = p.match(/^(?:the\s+)?(first|second)\s+half\s+(?:of\s+|in\s+)?(\d{4})$/u);
+  if (m) return `H${ORDINAL[m[1]!]} ${m[2]}`;
+  m = p.match(/^from\s+(?:fy\s?)?(\d{4})\s+(?:to|through|until)\s+(?:fy\s?)?(\d{4})$/u);
+  if (m) return `${m[1]}-${m[2]}`;
+  p = p.replace(/^fy\s?(\d{4})/u, 'FY$1');
+  return p;
+}
+
+const QUESTION_NOISE = new Set(
+  (
+    'what whats how much many was were is are did does do the a an of in for at on by to from and or its it their s ' +
+    'tell me show give please about latest last current figure figures number value reported report results result year ' +
+    'quarter period company companies vs versus compare between with than during total ' +
+    '是 多少 的 了 吗 呢 为 在 年 请问 请 告诉 我 什么 几 如何 怎么'
+  ).split(' '),
+);
+
+/** Segments a user may name before "revenue" ("public cloud revenue"). */
+function segmentBefore(folded: string, metricStart: number): string | undefined {
+  const before = folded.slice(Math.max(0, metricStart - 40), metricStart);
+  const m = before.match(/([a-z][a-z&\s-]*?(?:cloud|services?|business|segment|software|platforms?|computing(?:\s+power)?))\s*$/u);
+  if (m) return m[1]!.trim();
+  const zh = before.match(/([\u4e00-\u9fff]{2,8}?(?:云|业务|服务))$/u);
+  return zh ? zh[1] : undefined;
+}
+
+/**
+ * Parse the companies, metric and period a command or question names. Works on text
+ * in any order ("revenue cloudwalk 2024", "What was CloudWalk's revenue in 2024?",
+ * "云从科技2023年净利润是多少").
+ */
+export function parseLookup(input: string, registry: CompanyRegistry): ParsedLookup {
+  const folded = fold(input);
+  const mask = folded.split('');
+  const blank = (start: number, end: number) => {
+    for (let k = start; k < end; k += 1) mask[k] = ' ';
+  };
+
+  const companies: Company[] = [];
+  for (const m of registry.mentionsInFolded(folded, { tickers: true })) {
+    if (!companies.includes(m.company)) companies.push(m.company);
+    blank(m.start, m.end);
+  }
+
+  let period: Period | undefined;
+  let range: PeriodRange | undefined;
+  let badPeriod: string | undefined;
+  const bad = folded.match(BAD_PERIOD);
+  if (bad && parsePeriod(bad[0]) === null) {
+    badPeriod = bad[0];
+    blank(bad.index ?? 0, (bad.index ?? 0) + bad[0].length);
+  }
+  for (const re of PERIOD_PATTERNS) {
+    const text = mask.join('');
+    for (const m of text.matchAll(re)) {
+      const phrase = normalizePeriodPhrase(m[0]);
+      const r = parsePeriodRange(phrase);
+      const p = r ? undefined : parsePeriod(phrase);
+      if (r && !range && !period) range = r;
+      else if (p && !period && !range) period = p;
+      else if (!r && !p && !badPeriod) badPeriod = m[0].trim();
+      blank(m.index ?? 0, (m.index ?? 0) + m[0].length);
+    }
+  }
+  // A plain span ("2018-2022") asked as a period is a range of years.
+  if (period?.kind === 'span') {
+    range = { from: { kind: 'FY', year: period.fromYear }, to: { kind: 'FY', year: period.toYear } };
+    period = undefined;
+  }
+
+  const afterPeriods = mask.join('');
+  const metrics = findMetrics(afterPeriods, { question: true });
+  const metricMention = metrics[0];
+  let segment: string | undefined;
+  if (metricMention) {
+    segment = metricMention.metric.id === 'revenue' ? segmentBefore(afterPeriods, metricMention.start) : undefined;
+    if (segment) blank(metricMention.start - segment.length - 1, metricMention.start);
+    for (const m of metrics) blank(m.start, m.end);
+  }
+  const adjusted = /\b(adjusted|non-gaap|non gaap)\b|调整后/u.test(folded);
+  const forecast = /\b(forecast|guidance|expected|estimate|outlook|projected)\b|预计|预测|指引/u.test(folded);
+  const rest = mask
+    .join('')
+    .replace(/是多少|多少|是什么|什么|请问|告诉我|怎么样|如何|呢|吗|么|了|的|是|为|年度?/gu, ' ')
+    .replace(/\b(adjusted|non-gaap|gaap|forecast|guidance|expected|estimate|outlook|projected)\b|调整后|预计|预测|指引/gu, ' ')
+    .split(/[^\p{L}\p{N}&+.-]+/u)
+    .map((w) => w.replace(/^[.-]+|[.-]+$/gu, ''))
+    .filter((w) => w && !QUESTION_NOISE.has(w))
+    .join(' ');
+  return { companies, metric: metricMention?.metric, segment, adjusted, forecast, period, range, badPeriod, rest };
+}

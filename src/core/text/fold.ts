@@ -1,0 +1,63 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Folding makes Simplified and Traditional Chinese, full-width and half-width forms,
+ * and upper and lower case compare equal. It works character by character so that
+ * every position of folded text maps back to the source: extraction matches on folded
+ * text and quotes the original.
+ */
+
+const toSimplified = Converter({ from: 't', to: 'cn' });
+const toSimplifiedTw = Converter({ from: 'tw', to: 'cn' });
+const charCache = new Map<string, string>();
+
+/** Fold a single character (one code point). */
+export function foldChar(ch: string): string {
+  const cached = charCache.get(ch);
+  if (cached !== undefined) return cached;
+  let folded = ch.normalize('NFKC').toLowerCase();
+  if (/[\u3400-\u9fff\uf900-\ufaff]/u.test(folded)) {
+    folded = toSimplifiedTw(toSimplified(folded));
+  }
+  // Typographic variants that NFKC leaves alone.
+  folded = folded
+    .replace(/[\u2018\u2019\u2032]/gu, "'")
+    .replace(/[\u201c\u201d\u2033]/gu, '"')
+    .replace(/[\u2010-\u2015\u2212]/gu, '-');
+  charCache.set(ch, folded);
+  return folded;
+}
+
+/** Fold a string for comparison and search. */
+export function fold(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+/** Folded text with a map from each folded UTF-16 index back to the source index. */
+export interface FoldedText {
+  text: string;
+  /** `map[i]` is the source index of folded index `i`; `map[text.length]` is the source length. */
+  map: Int32Array;
+}
+
+/** Fold and keep the position map, so matches on folded text can be quoted from the source. */
+export function foldWithMap(source: string): FoldedText {
+  const parts: string[] = [];
+  const positions: number[] = [];
+  let index = 0;
+  for (const ch of source) {
+    const folded = foldChar(ch);
+    parts.push(folded);
+    for (let k = 0; k < folded.length; k += 1) positions.push(index);
+    index += ch.length;
+  }
+  positions.push(source.length);
+  return { text: parts.join(''), map: Int32Array.from(positions) };
+}
+
+/** True when the character is a Han ideograph. */
+export function isHan(ch: string): boolean {
+  return /[\u3400-\u9fff\uf900-\ufaff]/u.test(ch);
+}

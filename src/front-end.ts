@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { CommandContext } from '../commands/index.ts';
+import type { BaseConfig } from './config.ts';
+import type { Engine } from './core/engine.ts';
+
+/** What every front end gets from `main`. */
+export interface FrontEndDeps {
+  engine: Engine;
+  config: BaseConfig;
+  logger: Logger;
+  now: () => Date;
+  /** Base command context (engine, clock, logger); adapters add channel, user, thread. */
+  context: () => CommandContext;
+}
+
+/** A running front end. */
+export interface RunningFrontEnd {
+  name: string;
+  /** Stop taking new messages, finish the ones in flight, close connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A front end `main` can start. `check` reads the environment: a front end that is not
+ * configured (or misconfigured) says why, and the others still start.
+ */
+export interface FrontEndFactory {
+  name: string;
+  check(env: NodeJS.ProcessEnv): { enabled: true } | { enabled: false; reason: string };
+  start(env: NodeJS.ProcessEnv, deps: FrontEndDeps): Promise<RunningFrontEnd>;
+}
