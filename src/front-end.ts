@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { CommandContext } from '../commands/index.ts';
+import type { ChannelRef, CommandContext } from '../commands/index.ts';
+import type { Answer } from './core/answer.ts';
 import type { BaseConfig } from './config.ts';
 import type { Engine } from './core/engine.ts';
 
@@ -18,6 +19,11 @@ export interface RunningFrontEnd {
   name: string;
   /** Stop taking new messages, finish the ones in flight, close connections. */
   stop(): Promise<void>;
+  /**
+   * Post an answer to a channel of this platform without a user's message (weekly
+   * digests). Rejects when the channel is gone or the bot was removed from it.
+   */
+  post?(channel: ChannelRef, answer: Answer): Promise<void>;
 }
 
 /**
