@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -172,10 +172,35 @@ function indexPath(indexDir: string): string {
 /** Hash of everything that determines the index: file contents, company list, code versions. */
 function corpusHash(files: ReadonlyArray<{ file: string; hash: string }>, companiesText: string): string {
   const h = createHash('sha256');
-  h.update(`format=${INDEX_FORMAT_VERSION};search=${SEARCH_OPTIONS_VERSION};extract=${EXTRACTION_VERSION}\n`);
+  h.update(`format=${INDEX_FORMAT_VERSION};search=${SEARCH_OPTIONS_VERSION};extract=${EXTRACTION_VERSION};code=${coreCodeHash()}\n`);
   h.update(createHash('sha256').update(companiesText).digest('hex'));
   for (const f of files) h.update(`\n${f.file}\0${f.hash}`);
   return h.digest('hex');
+}
+
+let codeHash: string | undefined;
+
+/**
+ * Hash of the core's source: any change to cleaning, extraction or search rebuilds the
+ * persisted index, so a deploy never serves figures extracted by older rules.
+ */
+function coreCodeHash(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts')) h.update(name).update(readFileSync(path));
+    }
+  };
+  try {
+    walk(import.meta.dirname);
+  } catch {
+    h.update('unreadable');
+  }
+  codeHash = h.digest('hex').slice(0, 16);
+  return codeHash;
 }
 
 function readIndexFile(indexDir: string | undefined): IndexFile | null {

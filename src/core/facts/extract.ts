@@ -1,8 +1,102 @@
-import type { CompanyRegistry } from '../companies/registry.ts';
+import type { Company, CompanyMention, CompanyRegistry } from '../companies/registry.ts';
 import type { CorpusDocument } from '../corpus/document.ts';
+import { foldWithMap } from '../text/fold.ts';
+import { associate, type SentenceContext } from './associate.ts';
 import type { Fact } from './fact.ts';
+import { documentNow, type TimeContext } from './period-phrases.ts';
+import { topicSegment } from './segments.ts';
+import { splitSentences } from './sentences.ts';
+import { viewSentence, type SegmentTopic } from './sentence-view.ts';
+import { periodLabel, type Period } from '../periods.ts';
 
-/** Extract every figure a document states. */
-export function extractFacts(_doc: CorpusDocument, _registry: CompanyRegistry): Fact[] {
-  return [];
+/** Paragraphs a segment topic stays in force (bilingual transcripts alternate languages). */
+const TOPIC_REACH = 4;
+
+// A company named after these words is a customer, partner or rival, not the reporter.
+const NOT_SUBJECT_BEFORE = /(?:\b(?:from|to|with|for|by|including|such as|like|than|against|versus|vs\.?|and|partners?|customers?|clients?|shareholders?)|来自|向|与|和|跟|对|包括|低于|高于)\s?$/u;
+
+function defaultCurrency(text: string): SentenceContext['defaultCurrency'] {
+  if (/denominated in (?:rmb|renminbi)|in rmb unless|以人民币计价|单位:?\s?(?:人民币|元)/iu.test(text)) return 'CNY';
+  if (/denominated in (?:us dollars|usd|u\.s\. dollars)/iu.test(text)) return 'USD';
+  return null;
+}
+
+function subjectFinder(mentions: CompanyMention[], folded: string, fallback: Company): (pos: number) => Company {
+  const subjects = mentions.filter((m) => !NOT_SUBJECT_BEFORE.test(folded.slice(Math.max(0, m.start - 16), m.start)));
+  return (pos) => {
+    let found: Company | undefined;
+    for (const m of subjects) if (m.end <= pos) found = m.company;
+    return found ?? fallback;
+  };
+}
+
+/**
+ * Extract every figure a document states, sentence by sentence. Facts carry the
+ * sentence as their quote (exact offsets into the cleaned text) and the number as the
+ * document writes it.
+ */
+export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fact[] {
+  const primary = registry.get(doc.company);
+  if (!primary) return [];
+  const now = documentNow(doc.published, doc.period);
+  const currency = defaultCurrency(doc.text);
+  const facts: Fact[] = [];
+  const seen = new Set<string>();
+  const topics = new Map<'en' | 'zh', { segment: string; paragraph: number }>();
+  let paragraph = -1;
+  let paragraphPeriod: Period | null = null;
+
+  for (const sentence of splitSentences(doc.text)) {
+    const source = doc.text.slice(sentence.start, sentence.end);
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      paragraphPeriod = null;
+    }
+    const language: 'en' | 'zh' = (source.match(/[\u3400-\u9fff]/gu)?.length ?? 0) * 4 > source.length ? 'zh' : 'en';
+    const hasDigit = /[\d０-９]/u.test(source);
+    const mayOpenTopic = /cloud|service|business|segment|雲|云|業務|业务|服務|服务/iu.test(source);
+    if (!hasDigit && !mayOpenTopic) continue;
+    const { text: folded, map } = foldWithMap(source);
+    const opened = mayOpenTopic ? topicSegment(folded) : null;
+    if (opened) topics.set(language, { segment: opened, paragraph });
+    if (!hasDigit) continue;
+
+    const t = topics.get(language);
+    const topic: SegmentTopic | null = t && paragraph - t.paragraph <= TOPIC_REACH ? { segment: t.segment, sameParagraph: t.paragraph === paragraph } : null;
+    const docYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
+    const paragraphYear = paragraphPeriod && paragraphPeriod.kind !== 'date' && paragraphPeriod.kind !== 'span' ? paragraphPeriod.year : null;
+    const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear };
+    const view = viewSentence(folded, time, registry, topic);
+    if (view.numbers.length === 0) continue;
+    const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, defaultCurrency: currency };
+    const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));
+    if (result.period) paragraphPeriod = result.period;
+
+    for (const sf of result.facts) {
+      const numberStart = map[sf.number.start] ?? 0;
+      const numberEnd = map[sf.number.end] ?? source.length;
+      const fact: Fact = {
+        company: sf.company.id,
+        metric: sf.metric.id,
+        period: sf.period,
+        value: sf.value,
+        unit: sf.unit,
+        qualifiers: sf.qualifiers,
+        doc: doc.id,
+        start: sentence.start,
+        end: sentence.end,
+        numberText: source.slice(numberStart, numberEnd).trim(),
+        precision: sf.number.precision,
+        confidence: Number(sf.confidence.toFixed(2)),
+        language,
+      };
+      if (sf.range) fact.range = sf.range;
+      if (sf.change) fact.change = sf.change;
+      const key = `${fact.company}|${fact.metric}|${periodLabel(fact.period)}|${fact.value}|${JSON.stringify(fact.qualifiers)}|${fact.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      facts.push(fact);
+    }
+  }
+  return facts;
 }

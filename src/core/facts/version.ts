@@ -1,2 +1,2 @@
 /** Bumped whenever extraction rules change, so persisted indexes are rebuilt. */
-export const EXTRACTION_VERSION = 1;
+export const EXTRACTION_VERSION = 2;

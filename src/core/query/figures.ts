@@ -53,8 +53,9 @@ function best(facts: readonly Fact[]): Fact {
   return [...facts].sort(
     (a, b) =>
       b.precision - a.precision ||
-      b.confidence - a.confidence ||
+      // In a bilingual transcript the English line is the original, the Chinese a translation.
       (a.language === 'en' ? -1 : 0) - (b.language === 'en' ? -1 : 0) ||
+      b.confidence - a.confidence ||
       a.start - b.start,
   )[0]!;
 }
@@ -102,15 +103,30 @@ export function qualifierLabels(f: Fact): string[] {
   return out;
 }
 
-/** How a fact reads in an answer: `RMB 398 million (3.98億元)`. */
+const PREFIX: Record<string, string> = { CNY: 'RMB ', USD: 'US$', HKD: 'HK$' };
+const WRITTEN_EN = /^(?:(?:negative|minus)\s+|-)?(?:rmb|us\$|usd|hk\$|hkd|\$|cny)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(million|billion|thousand|mn|bn)\s?(?:yuan|rmb|renminbi|dollars|us dollars)?$/iu;
+const SCALE_WORD: Record<string, string> = { million: 'million', mn: 'million', billion: 'billion', bn: 'billion', thousand: 'thousand' };
+
+/** An English amount as the source wrote it ("RMB 2,131 million"), normalised to one style. */
+function writtenAmount(f: Fact): string | null {
+  if (f.language !== 'en' || f.range || !PREFIX[f.unit]) return null;
+  const m = f.numberText.match(WRITTEN_EN);
+  if (!m) return null;
+  return `${f.value < 0 ? '-' : ''}${PREFIX[f.unit]}${m[1]} ${SCALE_WORD[m[2]!.toLowerCase()]}`;
+}
+
+/** How a fact reads in an answer: `RMB 398 million (3.98億元)`, `RMB 2,131 million`. */
 export function displayOf(f: Fact): string {
-  let text = formatValue(f.value, f.unit, f.precision);
+  let text = writtenAmount(f) ?? formatValue(f.value, f.unit, f.precision);
   if (f.range) text = `${formatValue(f.range.low, f.unit, f.precision)} to ${formatValue(f.range.high, f.unit, f.precision)}`;
-  if (f.qualifiers.bound === 'at_least') text = `over ${text}`;
-  if (f.qualifiers.bound === 'at_most') text = `under ${text}`;
+  if (f.qualifiers.bound) {
+    const word = f.qualifiers.bound === 'at_least' ? 'over' : 'under';
+    // "a cumulative loss of over RMB 3.1 billion": the bound is on the size of the loss.
+    text = f.value < 0 ? `${word} ${text.replace(/^-/u, '')} (negative)` : `${word} ${text}`;
+  }
   if (f.qualifiers.approximate) text = `about ${text}`;
   const written = f.numberText.trim();
-  if (f.language === 'zh' && written && !text.includes(written)) text += ` (${written})`;
+  if (f.language === 'zh' && f.unit !== '%' && f.unit !== 'count' && /[亿億万萬]/u.test(written) && !text.includes(written)) text += ` (${written})`;
   return text;
 }
 

@@ -1,0 +1,445 @@
+import type { Company } from '../companies/registry.ts';
+import { periodLabel, periodSortKey, previousPeriod, previousYear, type Period } from '../periods.ts';
+import type { FactQualifiers, StatedChange } from './fact.ts';
+import { METRIC_BY_ID, type MetricDef } from './metrics.ts';
+import type { NumberToken } from './numbers.ts';
+import { resolveRelative, type PeriodRef, type PeriodToken } from './period-phrases.ts';
+import type { MetricToken, SentenceView } from './sentence-view.ts';
+
+/**
+ * From the tokens of one sentence to figures: which metric, period and company each
+ * number belongs to. Every rule prefers dropping a number to guessing: a figure the
+ * sentence does not tie to a period is not extracted.
+ */
+
+/** A figure found in a sentence, before it gets its document and quote. */
+export interface SentenceFact {
+  company: Company;
+  metric: MetricDef;
+  period: Period;
+  value: number;
+  unit: 'CNY' | 'USD' | 'HKD' | '%' | 'count';
+  qualifiers: FactQualifiers;
+  range?: { low: number; high: number };
+  change?: StatedChange;
+  number: NumberToken;
+  confidence: number;
+}
+
+/** What the sentence inherits from its paragraph and document. */
+export interface SentenceContext {
+  docCompany: Company;
+  docPeriod: Period | null;
+  /** Period established by an earlier sentence of the same paragraph. */
+  paragraphPeriod: Period | null;
+  /** Companies named in the document by default currency (amounts written "X million"). */
+  defaultCurrency: 'CNY' | 'USD' | 'HKD' | null;
+}
+
+type Role = 'value' | 'change';
+
+interface Slot {
+  n: NumberToken;
+  role: Role;
+  metric?: MetricToken;
+  /** Metric found after the number ("RMB 370.4 million net operating cash inflow"). */
+  metricAfter?: boolean;
+  own?: PeriodToken;
+  /** A comparison base: "compared to X", "from X to ...". */
+  prior?: boolean;
+  /** Current value of the from-to or comparison this prior belongs to. */
+  current?: Slot;
+  period?: Period | null;
+  periodInferred?: boolean;
+  listPeriod?: Period;
+  /** Period carried from an earlier sentence of the paragraph. */
+  carried?: boolean;
+  dropped?: boolean;
+  range?: { low: NumberToken; high: NumberToken };
+}
+
+const CHANGE_BEFORE =
+  /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减|增|降|减)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
+const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|on)[- ]quarter|sequentially|increase|decrease|growth|decline|rise|drop|reduction|higher|lower|jump|fall|improvement)/u;
+const CHANGE_VERB =
+  /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减/gu;
+const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
+const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|约|近|大约|接近|将近)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const RESPECTIVELY = /respectively|分别为|分别是|依次为|分别/gu;
+const LIST_GAP = /^\s?(?:,|、|;|；|and|,\s?and|及|和|与)\s?$/u;
+const AMOUNT_COUNTERPART: Record<string, string> = { ebitda_margin: 'ebitda', gross_margin: 'gross_profit', net_margin: 'net_income', operating_margin: 'operating_income' };
+
+function compatible(metric: MetricDef, n: NumberToken, ctx: SentenceContext): boolean {
+  if (metric.kind === 'ratio') return n.unit === '%';
+  if (metric.kind === 'count') return n.unit === 'count' || (n.unit === null && !n.scaled && Number.isInteger(n.value));
+  return n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' || (n.unit === null && n.scaled && ctx.defaultCurrency !== null);
+}
+
+/** A ratio written next to an amount or count metric: "R&D investment representing 106.45% of revenue". */
+function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | null {
+  if (n.unit !== '%') return null;
+  if (metric.id === 'rd_expense' && /^\s?(?:of|of the)\s(?:total\s|operating\s)?revenues?|^\s?(?:的)?营收|^\s?(?:的)?收入/u.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
+  if (metric.id === 'rd_headcount' && /^\s?(?:of|of the)\s(?:total\s)?(?:workforce|employees|staff|headcount)/u.test(after)) return METRIC_BY_ID.get('rd_headcount_share') ?? null;
+  return null;
+}
+
+// Money words that are not metrics: a number after one of them ("IPO listing expenses of
+// RMB 94.9 million", "上市費用 9,490 萬元") belongs to it, not to a metric named earlier.
+const OTHER_MONEY_NOUN = /\b(?:expenses?|costs?|charges?|fees?|proceeds|gains?|payments?|compensation|assets|liabilities|debts?|loans?|fund(?:s|ing)?|buybacks?|repurchases?|dividends?|investments?|program|impairments?)\b|费用|成本|损失|收益|支出|募资|资金|资产|负债|贷款|回购|股息|投资/u;
+
+function parenDepthAt(text: string, pos: number): number {
+  let depth = 0;
+  for (let i = 0; i < pos; i += 1) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（') depth += 1;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth -= 1;
+  }
+  return depth;
+}
+
+function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { token: MetricToken; metric: MetricDef } | null {
+  const n = slot.n;
+  const after = view.folded.slice(n.end, n.end + 40);
+  const depth = parenDepthAt(view.folded, n.start);
+  const preceding = view.metrics.filter((m) => m.end <= n.start).reverse();
+  for (const token of preceding) {
+    // A metric inside a parenthesis does not govern a number outside it.
+    if (parenDepthAt(view.folded, token.start) > depth) continue;
+    const between = view.folded.slice(token.end, n.start).replace(/[(（][^()（）]*[)）]/gu, ' ');
+    if (OTHER_MONEY_NOUN.test(between)) return null;
+    const ratio = ratioOf(token.metric, n, after);
+    if (ratio) return { token, metric: ratio };
+    if (compatible(token.metric, n, ctx)) return { token, metric: token.metric };
+    const counterpart = AMOUNT_COUNTERPART[token.metric.id];
+    if (counterpart && n.unit !== '%' && n.unit !== null && n.unit !== 'count') {
+      const metric = METRIC_BY_ID.get(counterpart)!;
+      return { token, metric };
+    }
+    // The nearest metric of another kind governs this part of the sentence: stop here
+    // rather than reach back past it to a metric the number probably does not belong to.
+    if (token.metric.kind !== 'ratio' || n.unit === '%') break;
+  }
+  const next = view.metrics.find((m) => m.start >= n.end && m.start - n.end <= 2);
+  if (next && compatible(next.metric, n, ctx) && !/[,;，；]/u.test(view.folded.slice(n.end, next.start))) {
+    slot.metricAfter = true;
+    return { token: next, metric: next.metric };
+  }
+  return null;
+}
+
+function ownPeriod(n: NumberToken, view: SentenceView): PeriodToken | undefined {
+  const after = view.periods.find((p) => p.start >= n.end && /^\s?(?:(?:in|for|during|at|as of|as at|of|from|by|on)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, p.start)));
+  if (after) return after;
+  const before = [...view.periods].reverse().find((p) => p.end <= n.start && /^(?:的|为|是|达|末的|底的)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(view.folded.slice(p.end, n.start)));
+  if (before && before.ref.type !== 'span') return before;
+  return undefined;
+}
+
+function periodOf(ref: PeriodRef, base: Period | null): Period | null {
+  return resolveRelative(ref, base);
+}
+
+/** Extract the figures of one sentence. */
+export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (pos: number) => Company): { facts: SentenceFact[]; period: Period | null } {
+  const f = view.folded;
+  const slots: Slot[] = view.numbers.map((n) => {
+    const before = f.slice(Math.max(0, n.start - 40), n.start);
+    const isChange = (n.unit === '%' || n.unit === 'pp') && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(f.slice(n.end, n.end + 30)) || /(?:^|\s)(?:a|an)\s$/u.test(before) && CHANGE_AFTER.test(f.slice(n.end, n.end + 30)));
+    return { n, role: isChange ? 'change' : 'value' };
+  });
+  const values = slots.filter((s) => s.role === 'value');
+  for (const s of values) s.own = ownPeriod(s.n, view);
+  const owned = new Set(values.map((s) => s.own).filter(Boolean));
+
+  // "between RMB 1.85 billion and RMB 2.05 billion": one figure, a range.
+  for (let i = 0; i + 1 < values.length; i += 1) {
+    const a = values[i]!;
+    const b = values[i + 1]!;
+    if (/between\s(?:rmb|us\$|\$)?\s?$|介于\s?$|在\s?$/u.test(f.slice(Math.max(0, a.n.start - 12), a.n.start)) && /^\s?(?:and|to|至|到|-|–)\s?$/u.test(f.slice(a.n.end, b.n.start)) && a.n.unit === b.n.unit) {
+      b.dropped = true;
+      a.range = { low: a.n, high: b.n };
+    }
+  }
+
+  // Lists stated "respectively" / 分别为: one period per number, in order.
+  for (const marker of f.matchAll(RESPECTIVELY)) {
+    const at = marker.index ?? 0;
+    const chinese = marker[0] !== 'respectively';
+    const list: Slot[] = [];
+    if (chinese) {
+      let cursor = at + marker[0].length;
+      for (const s of values) {
+        if (s.n.start < cursor) continue;
+        if (list.length === 0 ? s.n.start - cursor > 3 : !LIST_GAP.test(f.slice(cursor, s.n.start))) break;
+        list.push(s);
+        cursor = s.n.end;
+      }
+    } else {
+      let cursor = at;
+      for (const s of [...values].reverse()) {
+        if (s.n.end > cursor) continue;
+        const gap = f.slice(s.n.end, cursor);
+        if (list.length === 0 ? !/^\s?,?\s?$/u.test(gap) : !LIST_GAP.test(gap)) break;
+        list.unshift(s);
+        cursor = s.n.start;
+      }
+    }
+    if (list.length < 2) continue;
+    const spanToken = [...view.periods].reverse().find((p) => p.end <= list[0]!.n.start && p.ref.type === 'span');
+    const span = spanToken?.ref.type === 'span' ? spanToken.ref : null;
+    if (span && span.toYear - span.fromYear + 1 === list.length) {
+      list.forEach((s, i) => {
+        s.listPeriod = { kind: 'FY', year: span.fromYear + i };
+      });
+    } else {
+      for (const s of list) s.dropped = true;
+    }
+  }
+
+  // "from X (to) Y": chains of the same metric; earlier values are comparison bases.
+  for (let i = 0; i < values.length; i += 1) {
+    const first = values[i]!;
+    if (first.dropped || first.listPeriod || !FROM_BEFORE.test(f.slice(Math.max(0, first.n.start - 24), first.n.start))) continue;
+    const chain = [first];
+    for (let j = i + 1; j < values.length; j += 1) {
+      const s = values[j]!;
+      if (s.dropped || s.n.unit !== first.n.unit) break;
+      const between = f.slice(chain.at(-1)!.n.end, s.n.start);
+      if (view.metrics.some((m) => m.start >= chain.at(-1)!.n.end && m.end <= s.n.start) || /(?:\bfrom|由|从)\s?[^,，]*$/u.test(between.replace(/^.*?(?:\bto|至|到)/u, ''))) break;
+      chain.push(s);
+    }
+    if (chain.length < 2) continue;
+    const current = chain.at(-1)!;
+    for (const s of chain.slice(0, -1)) {
+      s.prior = true;
+      s.current = current;
+    }
+    // A chain must move forward in time; a statement that does not is a slip of the source.
+    for (let k = 0; k + 1 < chain.length; k += 1) {
+      const a = chain[k]!.own;
+      const b = chain[k + 1]!.own;
+      if (a?.ref.type === 'abs' && b?.ref.type === 'abs' && periodSortKey(a.ref.period) >= periodSortKey(b.ref.period)) chain[k]!.dropped = true;
+    }
+    i += chain.length - 1;
+  }
+
+  // "compared to (the loss of) X": a comparison base for the value before it.
+  for (const s of values) {
+    if (s.prior || s.listPeriod) continue;
+    if (!COMPARE_BEFORE.test(f.slice(Math.max(0, s.n.start - 40), s.n.start))) continue;
+    const current = values.filter((v) => v.n.end <= s.n.start && !v.prior && !v.dropped).at(-1);
+    if (!current) continue;
+    s.prior = true;
+    s.current = current;
+  }
+
+  // Metrics: nearest governing phrase.
+  for (const s of values) {
+    if (s.dropped) continue;
+    const found = resolveMetric(s, view, ctx);
+    if (!found) {
+      s.dropped = true;
+      continue;
+    }
+    s.metric = { ...found.token, metric: found.metric };
+  }
+
+  // Paired metrics: "Fulfillment costs and other costs were RMB 155.6 million and RMB 48.3 million".
+  pairMetrics(values, view, ctx);
+
+  // Periods.
+  const sentencePeriodToken = view.periods.find((p) => !owned.has(p) && !p.since && p.ref.type === 'abs');
+  const sentencePeriod = sentencePeriodToken?.ref.type === 'abs' ? sentencePeriodToken.ref.period : null;
+  const undated = view.periods.some((p) => p.ref.type === 'undated' && !owned.has(p));
+  const spanToken = view.periods.find((p) => p.ref.type === 'span' && !p.since);
+  for (const s of values) {
+    if (s.dropped || s.prior) continue;
+    if (s.listPeriod) {
+      s.period = s.listPeriod;
+      continue;
+    }
+    if (s.metric?.cumulative || s.metric?.metric.id === 'revenue_cagr') {
+      s.period = spanToken?.ref.type === 'span' ? { kind: 'span', fromYear: spanToken.ref.fromYear, toYear: spanToken.ref.toYear } : null;
+      continue;
+    }
+    if (s.own) {
+      s.period = periodOf(s.own.ref, sentencePeriod ?? ctx.paragraphPeriod ?? ctx.docPeriod);
+      continue;
+    }
+    let before = [...view.periods].reverse().find((p) => p.end <= s.n.start && !owned.has(p) && !p.since && p.ref.type !== 'span');
+    // "Net loss margin was negative 24.5% this quarter, and adjusted net loss margin was
+    // negative 25.9%": a later figure shares the period an earlier main figure was given.
+    if (!before) before = values.filter((v) => v.n.end <= s.n.start && !v.prior && v.own && !v.own.since && v.own.ref.type === 'abs').at(-1)?.own;
+    const later = view.periods.find((p) => p.start >= s.n.end && !owned.has(p) && !p.since && p.ref.type === 'abs' && !/[,;，；]/u.test(f.slice(s.n.end, p.start)));
+    const token = before ?? later;
+    if (token?.ref.type === 'undated' || (!token && undated)) {
+      s.period = null;
+      continue;
+    }
+    if (token) {
+      s.period = periodOf(token.ref, ctx.paragraphPeriod ?? ctx.docPeriod);
+      if (token.ref.type === 'abs' && token.ref.yearInferred && ctx.docPeriod && 'year' in ctx.docPeriod && token.ref.period.kind !== 'date' && token.ref.period.kind !== 'span' && token.ref.period.year !== ctx.docPeriod.year) s.periodInferred = true;
+      continue;
+    }
+    const forecast = s.n.start > view.forecastAt;
+    if (forecast) {
+      s.period = ctx.paragraphPeriod;
+      s.periodInferred = true;
+      continue;
+    }
+    s.period = ctx.paragraphPeriod ?? ctx.docPeriod;
+    // Carried from an earlier sentence of the paragraph: weaker, but read as the text says.
+    s.periodInferred = !ctx.paragraphPeriod;
+    s.carried = Boolean(ctx.paragraphPeriod);
+  }
+  for (const s of values) {
+    if (s.dropped || !s.prior || !s.current) continue;
+    const base = s.current.period ?? null;
+    if (s.own) {
+      s.period = periodOf(s.own.ref, base);
+    } else if (base && base.kind !== 'span' && base.kind !== 'date') {
+      const basisYoy = view.yoy && !view.qoq;
+      const basisQoq = view.qoq && !view.yoy;
+      if (basisYoy) s.period = previousYear(base);
+      else if (basisQoq) s.period = previousPeriod(base);
+      else s.period = parallelPrior(s, values) ?? null;
+    } else {
+      s.period = null;
+    }
+  }
+
+  // Changes attach to the value they describe.
+  const changes = slots.filter((s) => s.role === 'change');
+  const attached = new Map<Slot, StatedChange>();
+  for (const c of changes) {
+    const afterText = f.slice(c.n.end, c.n.end + 40);
+    let target: Slot | undefined;
+    if (/^\s?(?:year[- ](?:over|on)[- ]year\s|yoy\s|quarter[- ](?:over|on)[- ]quarter\s)?(?:to|至|到)\s?/u.test(afterText)) {
+      target = values.find((v) => v.n.start >= c.n.end && !v.dropped);
+    }
+    target ??= values.filter((v) => v.n.end <= c.n.start && !v.dropped && !v.prior).at(-1);
+    target ??= values.find((v) => v.n.start >= c.n.end && !v.dropped && !v.prior);
+    if (!target || attached.has(target) || !target.metric) continue;
+    // The verb nearest before the number decides the direction ("下滑36.69%至..., 亏损也同比扩大8.12%").
+    const verbs = [...f.slice(Math.max(0, c.n.start - 40), c.n.start).matchAll(CHANGE_VERB)];
+    const lastVerb = verbs.at(-1)?.[0] ?? '';
+    let sign = (lastVerb ? NEGATIVE_CHANGE.test(lastVerb) : /^\s?(?:decrease|decline|drop|reduction|lower|fall)/u.test(afterText)) ? -1 : 1;
+    if (c.n.signed) sign = 1;
+    const loss = target.metric.negative && !target.n.signed;
+    // A loss that grows is net income falling: "亏损扩大8.12%" is -8.12%, "loss narrowed" is +.
+    if (loss) sign = -sign;
+    const nearby = f.slice(Math.max(0, c.n.start - 50), c.n.end + 50);
+    const basis: StatedChange['basis'] = YOY_NEAR.test(nearby) ? 'yoy' : QOQ_NEAR.test(nearby) ? 'qoq' : view.yoy && !view.qoq ? 'yoy' : view.qoq && !view.yoy ? 'qoq' : 'prior';
+    const unit = target.metric.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
+    attached.set(target, { value: sign * Math.abs(c.n.value), unit, basis: basis === 'prior' ? basisFromPrior(target, values) : basis });
+  }
+
+  const facts: SentenceFact[] = [];
+  for (const s of values) {
+    if (s.dropped || !s.metric || !s.period) continue;
+    const m = s.metric;
+    const n = s.n;
+    const forecast = n.start > view.forecastAt;
+    const approximate = APPROX_BEFORE.test(f.slice(Math.max(0, n.start - 16), n.start)) || /^\s?(?:or so|左右)/u.test(f.slice(n.end, n.end + 8));
+    // An approximate figure that is not a forecast and has no period of its own is too loose to quote as a figure.
+    if (approximate && !forecast && !s.own && !s.listPeriod) continue;
+    if (s.period.kind === 'span' && !m.cumulative && m.metric.id !== 'revenue_cagr') continue;
+    if ((m.cumulative || m.metric.id === 'revenue_cagr') && s.period.kind !== 'span') continue;
+    const qualifiers: FactQualifiers = {};
+    if (m.adjusted) qualifiers.adjusted = true;
+    if (m.nonGaap) qualifiers.nonGaap = true;
+    if (m.segment && (m.metric.id === s.metric.metric.id)) qualifiers.segment = m.segment;
+    if (forecast) qualifiers.forecast = true;
+    if (m.cumulative) qualifiers.cumulative = true;
+    if (approximate) qualifiers.approximate = true;
+    if (AT_LEAST_BEFORE.test(f.slice(Math.max(0, n.start - 18), n.start)) || /以上$/u.test(f.slice(n.end, n.end + 2))) qualifiers.bound = 'at_least';
+    else if (AT_MOST_BEFORE.test(f.slice(Math.max(0, n.start - 18), n.start))) qualifiers.bound = 'at_most';
+    if (view.excluding) qualifiers.excludingItems = true;
+    if (s.periodInferred) qualifiers.periodInferred = true;
+    let value = n.value;
+    if (m.negative && !n.signed && m.metric.id === s.metric.metric.id) value = -Math.abs(value);
+    let unit: SentenceFact['unit'];
+    if (s.metric.metric.kind === 'ratio') unit = '%';
+    else if (s.metric.metric.kind === 'count') unit = 'count';
+    else unit = (n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' ? n.unit : ctx.defaultCurrency) ?? 'CNY';
+    let confidence = 1;
+    if (s.periodInferred) confidence -= 0.25;
+    if (s.carried) confidence -= 0.1;
+    if (m.segmentFromTopic) confidence -= 0.2;
+    if (s.metricAfter) confidence -= 0.1;
+    if (approximate) confidence -= 0.1;
+    if (s.prior && !s.own) confidence -= 0.15;
+    const fact: SentenceFact = {
+      company: companyAt(n.start),
+      metric: s.metric.metric,
+      period: s.period,
+      value,
+      unit,
+      qualifiers,
+      number: n,
+      confidence: Math.max(0.05, confidence),
+    };
+    if (s.range) {
+      const low = Math.min(s.range.low.value, s.range.high.value);
+      const high = Math.max(s.range.low.value, s.range.high.value);
+      fact.range = { low, high };
+      fact.value = (low + high) / 2;
+      fact.number = { ...n, end: s.range.high.end, text: f.slice(n.start, s.range.high.end) };
+    }
+    const change = attached.get(s);
+    if (change) fact.change = change;
+    facts.push(fact);
+  }
+  const established = sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null;
+  return { facts, period: established };
+}
+
+// "869 million in 2022, compared to 632 million in 2021, a 37.5% increase": the
+// comparison's period tells what the change is measured against.
+function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
+  const prior = values.find((v) => v.current === target && v.period && !v.dropped);
+  if (!prior?.period || !target.period) return 'prior';
+  const p = periodLabel(prior.period);
+  if (p === periodLabel(previousYear(target.period))) return 'yoy';
+  if (p === periodLabel(previousPeriod(target.period))) return target.period.kind === 'Q' ? 'qoq' : target.period.kind === 'H' ? 'hoh' : 'yoy';
+  return 'prior';
+}
+
+const YOY_NEAR = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期/u;
+const QOQ_NEAR = /quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季/u;
+
+// "员工人数由2023年底的801人减少至453人,研发人员从467人减少至228人": the second prior
+// takes the period the sentence gave the first one when both end in the same period.
+function parallelPrior(s: Slot, values: Slot[]): Period | undefined {
+  const currentLabel = s.current?.period ? periodLabel(s.current.period) : null;
+  for (const other of values) {
+    if (other === s || !other.prior || !other.own || other.own.ref.type !== 'abs') continue;
+    const otherCurrent = other.current?.period ? periodLabel(other.current.period) : null;
+    if (otherCurrent && otherCurrent === currentLabel) return other.own.ref.period;
+  }
+  return undefined;
+}
+
+function pairMetrics(values: Slot[], view: SentenceView, ctx: SentenceContext): void {
+  const f = view.folded;
+  for (let i = 0; i + 1 < view.metrics.length; i += 1) {
+    const a = view.metrics[i]!;
+    const b = view.metrics[i + 1]!;
+    if (!/^\s?(?:and|及|和|与|、)\s?$/u.test(f.slice(a.end, b.start))) continue;
+    const after = values.filter((v) => v.n.start >= b.end && !v.dropped);
+    const x = after[0];
+    const y = after[1];
+    if (!x || !y || !/^\s?(?:and|及|和|与|、)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(x.n.end, y.n.start))) continue;
+    if (!/^\s?(?:were|was|are|is|of|分别为|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(b.end, x.n.start))) continue;
+    if (!compatible(a.metric, x.n, ctx) || !compatible(b.metric, y.n, ctx)) continue;
+    x.metric = a;
+    y.metric = b;
+    // "X and Y were A and B this quarter": the period at the end is both figures'.
+    x.own ??= y.own;
+    y.own ??= x.own;
+  }
+}

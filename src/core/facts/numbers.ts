@@ -1,0 +1,120 @@
+import { significantDigits } from '../format.ts';
+
+/**
+ * Numbers as documents write them: `RMB 2,131 million`, `US$29.2 million`, `3.98亿元`
+ * (folded from 3.98億元), `6453.37万元`, `-1.06亿元`, `negative RMB 245.1 million`,
+ * `35.81%`, `negative 11.5%`, `453人`, bare `552`. Works on folded text (lower case,
+ * Simplified, half-width), so one pattern serves both scripts.
+ */
+
+/** A number found in folded text. */
+export interface NumberToken {
+  start: number;
+  end: number;
+  /** Value in base units; negative only when the text writes a sign ("-", "negative", "负"). */
+  value: number;
+  /** CNY/USD/HKD for money, % for percentages, pp for percentage points, count for 人/名, null when bare. */
+  unit: 'CNY' | 'USD' | 'HKD' | '%' | 'pp' | 'count' | null;
+  /** The text carries a scale word (million, 亿, ...). */
+  scaled: boolean;
+  /** The text writes a sign. */
+  signed: boolean;
+  /** Significant digits as written. */
+  precision: number;
+  /** The matched text (folded). */
+  text: string;
+}
+
+const SCALE: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  千: 1e3,
+  万: 1e4,
+  百万: 1e6,
+  千万: 1e7,
+  亿: 1e8,
+  万亿: 1e12,
+};
+
+const CURRENCY: Record<string, 'CNY' | 'USD' | 'HKD'> = {
+  rmb: 'CNY',
+  cny: 'CNY',
+  '人民币': 'CNY',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  元: 'CNY',
+  元人民币: 'CNY',
+  'us$': 'USD',
+  usd: 'USD',
+  $: 'USD',
+  'us dollars': 'USD',
+  dollars: 'USD',
+  美元: 'USD',
+  'hk$': 'HKD',
+  hkd: 'HKD',
+  港元: 'HKD',
+  港币: 'HKD',
+  'hong kong dollars': 'HKD',
+};
+
+const NUMBER_RE = new RegExp(
+  [
+    String.raw`(?<sign>(?:negative|minus)\s+|负\s?|(?<![\d\w.])[-−](?=\s?(?:rmb|us\$|usd|hk\$|\$|人民币)?\s?\d))?`,
+    String.raw`(?:(?<pre>rmb|cny|us\$|usd|hk\$|hkd|\$|人民币)\s?)?`,
+    String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`,
+    String.raw`(?:\s?(?<scale>trillion|billion|million|thousand|bn|mn)\b|\s?(?<zhscale>万亿|千万|百万|亿|万|千)(?!分))?`,
+    String.raw`(?:\s?(?<post>元人民币|元|美元|港元|港币|hong kong dollars|us dollars|dollars|yuan|renminbi|rmb)(?![a-z])|\s?(?<cnpost>人民币))?`,
+    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|个百分点|percentage points?\b|pp\b)|(?<people>人|名(?!字)))?`,
+  ].join(''),
+  'gu',
+);
+
+/** Every number in a folded text, with unit, scale and sign as written. */
+export function findNumbers(folded: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (const m of folded.matchAll(NUMBER_RE)) {
+    const g = m.groups ?? {};
+    const start = m.index ?? 0;
+    const text = m[0];
+    // A digit run glued to letters ("gpt4", "h1", "q4", "5g") is a name, not a number.
+    const before = folded[start - 1] ?? '';
+    const after = folded[start + text.length] ?? '';
+    if (!g.sign && !g.pre && /[a-z]/u.test(before)) continue;
+    // "covid-19", "gpt-4": a number hyphenated to a word is part of a name.
+    if (!g.pre && /[a-z]-$/u.test(folded.slice(Math.max(0, start - 2), start + (g.sign ? 1 : 0)))) continue;
+    if (/[a-z]/u.test(after) && !g.scale && !g.post && !g.pct) continue;
+    const raw = g.num!;
+    let value = Number(raw.replace(/,/gu, ''));
+    if (!Number.isFinite(value)) continue;
+    const scaleWord = g.scale ?? g.zhscale;
+    if (scaleWord) value *= SCALE[scaleWord] ?? 1;
+    const currencyWord = g.pre ?? g.post ?? g.cnpost;
+    let unit: NumberToken['unit'] = currencyWord ? (CURRENCY[currencyWord] ?? null) : null;
+    if (g.pct) unit = /百分点|point|pp/u.test(g.pct) ? 'pp' : '%';
+    if (g.people) unit = 'count';
+    const signed = Boolean(g.sign);
+    if (signed) value = -value;
+    out.push({
+      start,
+      end: start + text.length,
+      value: cleanFloat(value),
+      unit,
+      scaled: Boolean(scaleWord),
+      signed,
+      precision: significantDigits(raw),
+      text: text.trim(),
+    });
+  }
+  return out;
+}
+
+/** Remove binary floating noise (3.98 * 1e8 = 398000000.00000006). */
+export function cleanFloat(value: number): number {
+  return Number(value.toPrecision(12));
+}

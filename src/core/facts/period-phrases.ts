@@ -1,0 +1,230 @@
+import { addDays, format } from 'date-fns';
+import { parseIsoDate, periodClosedBy, periodEnd, previousPeriod, previousYear, type Period } from '../periods.ts';
+
+/**
+ * Period phrases in folded document text, resolved against what the document says
+ * about itself: its publication date ("this year", "last year") and its reporting
+ * period ("this quarter", "last quarter"). Phrases that depend on the figure they
+ * go with ("the same period last year") stay relative until the figure is known.
+ */
+
+/** What a period phrase refers to. */
+export type PeriodRef =
+  | { type: 'abs'; period: Period; yearInferred: boolean; point: boolean }
+  | { type: 'same-period-prior-year' }
+  | { type: 'same-period-of-year'; year: number }
+  | { type: 'span'; fromYear: number; toYear: number }
+  | { type: 'undated' };
+
+/** A period phrase found in a sentence. */
+export interface PeriodToken {
+  start: number;
+  end: number;
+  ref: PeriodRef;
+  /** "since Q2 of last year", "compared with last quarter": a reference point, never the period of the sentence. */
+  since: boolean;
+  text: string;
+}
+
+/** What the document tells about time. */
+export interface TimeContext {
+  /** The document's reporting period. */
+  docPeriod: Period | null;
+  /** "Now" for the document: publication date, else the day after its reporting period. */
+  now: Date | null;
+  /** Year for phrases without one ("the first half", "Q4"). */
+  contextYear: number | null;
+}
+
+/** "Now" of a document. */
+export function documentNow(published: string | null, docPeriod: Period | null): Date | null {
+  if (published) return parseIsoDate(published);
+  if (docPeriod) return addDays(periodEnd(docPeriod), 1);
+  return null;
+}
+
+const ORD: Record<string, 1 | 2 | 3 | 4> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+};
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const Y = '((?:19|20)\\d{2})';
+const ORDW = '(first|second|third|fourth|1st|2nd|3rd|4th)';
+const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+
+type Builder = (m: RegExpMatchArray, ctx: TimeContext) => PeriodRef | null;
+
+const q = (year: number, quarter: 1 | 2 | 3 | 4, yearInferred = false): PeriodRef => ({ type: 'abs', period: { kind: 'Q', year, quarter }, yearInferred, point: false });
+const h = (year: number, half: 1 | 2, yearInferred = false): PeriodRef => ({ type: 'abs', period: { kind: 'H', year, half }, yearInferred, point: false });
+const fy = (year: number, yearInferred = false): PeriodRef => ({ type: 'abs', period: { kind: 'FY', year }, yearInferred, point: false });
+
+function pointAt(iso: string): PeriodRef {
+  const closed = periodClosedBy(iso);
+  return { type: 'abs', period: closed ?? { kind: 'date', date: iso }, yearInferred: false, point: true };
+}
+function yearEnd(year: number): PeriodRef {
+  return { type: 'abs', period: { kind: 'FY', year }, yearInferred: false, point: true };
+}
+function isoDate(year: number, month: number, day: number): string | null {
+  const d = new Date(year, month - 1, day);
+  return d.getMonth() === month - 1 ? format(d, 'yyyy-MM-dd') : null;
+}
+function monthEnd(year: number, month: number): string {
+  return format(new Date(year, month, 0), 'yyyy-MM-dd');
+}
+const nowYear = (ctx: TimeContext) => ctx.now?.getFullYear() ?? null;
+const ctxYear = (ctx: TimeContext) => ctx.contextYear ?? (ctx.docPeriod && ctx.docPeriod.kind !== 'date' && ctx.docPeriod.kind !== 'span' ? ctx.docPeriod.year : nowYear(ctx));
+
+// Most specific first: the scanner takes the earliest, longest match at each position.
+const RULES: Array<[RegExp, Builder]> = [
+  // Spans: "from 2019 to 2023", "2017-2024年度", "2018年至2024年", "(2018-2022)"
+  [new RegExp(`(?:from|between) (?:fy\\s?)?${Y} (?:to|and|through) (?:fy\\s?)?${Y}`, 'u'), (m) => span(+m[1]!, +m[2]!)],
+  [new RegExp(`${Y}\\s?年?\\s?(?:-|–|—|~|至|到|to)\\s?${Y}\\s?年?度?`, 'u'), (m) => span(+m[1]!, +m[2]!)],
+  // Points in time
+  [new RegExp(`(?:as of |as at |on )?${MONTH} (\\d{1,2}),? ${Y}`, 'u'), (m) => dateRef(+m[3]!, MONTHS[m[1]!]!, +m[2]!)],
+  [new RegExp(`(?:as of |as at |by |at )?(?:the )?(?:end of |year-end of |year end of )(?:fy\\s?|fiscal (?:year )?)?${Y}`, 'u'), (m) => yearEnd(+m[1]!)],
+  [new RegExp(`(?:by |at )?${MONTH} end,? ${Y}`, 'u'), (m) => endOfMonthRef(+m[2]!, MONTHS[m[1]!]!)],
+  [new RegExp(`(?:by |at )?(?:the )?end of ${MONTH},? ${Y}`, 'u'), (m) => endOfMonthRef(+m[2]!, MONTHS[m[1]!]!)],
+  [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(\\d{1,2})月(\\d{1,2})日`, 'u'), (m) => dateRef(+m[1]!, +m[2]!, +m[3]!)],
+  [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(\\d{1,2})月(?:底|末)`, 'u'), (m) => endOfMonthRef(+m[1]!, +m[2]!)],
+  [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(?:底|末|年底|年末)`, 'u'), (m) => yearEnd(+m[1]!)],
+  // Quarters with a year
+  [new RegExp(`(?:the )?${ORDW} quarter (?:of |in )?(?:fiscal (?:year )?|fy\\s?)?${Y}`, 'u'), (m) => q(+m[2]!, ORD[m[1]!]!)],
+  [new RegExp(`\\bq([1-4])(?: of|,)?\\s?(?:fy\\s?)?${Y}`, 'u'), (m) => q(+m[2]!, ORD[m[1]!]!)],
+  [new RegExp(`\\b([1-4])q\\s?'?(\\d{2})\\b`, 'u'), (m) => q(2000 + +m[2]!, ORD[m[1]!]!)],
+  [new RegExp(`${Y}\\s?q([1-4])\\b`, 'u'), (m) => q(+m[1]!, ORD[m[2]!]!)],
+  [new RegExp(`${Y}\\s?年\\s?第?([一二三四1-4])季度?`, 'u'), (m) => q(+m[1]!, ORD[m[2]!]!)],
+  [new RegExp(`${Y}\\s?年?(?:前三季度|前三季)`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
+  [new RegExp(`(?:the )?first (?:three quarters|nine months) (?:of )?${Y}`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
+  // Relative quarters
+  [new RegExp(`(?:the )?${ORDW} quarter (?:of )?(last|this|the previous|the prior) year`, 'u'), (m, c) => relYear(c, m[2]!, (y) => q(y, ORD[m[1]!]!))],
+  [new RegExp(`q([1-4]) (?:of )?(last|this) year`, 'u'), (m, c) => relYear(c, m[2]!, (y) => q(y, ORD[m[1]!]!))],
+  [/(去年|今年|上年)第?([一二三四])季度?/u, (m, c) => relYear(c, m[1] === '今年' ? 'this' : 'last', (y) => q(y, ORD[m[2]!]!))],
+  [/(?:the )?same (?:period|quarter) (?:of |in )?((?:19|20)\d{2})/u, (m) => ({ type: 'same-period-of-year', year: +m[1]! })],
+  [/(?:the )?same (?:period|quarter|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year|the prior year|the year before)|去年同期|上年同期/u, () => ({ type: 'same-period-prior-year' })],
+  [/\b(?:this|the current|the) quarter\b|本季度|本季|当季|单季/u, (_m, c) => (c.docPeriod?.kind === 'Q' ? { type: 'abs', period: c.docPeriod, yearInferred: false, point: false } : null)],
+  [/\b(?:last|previous|prior|the previous|the prior|the last) quarter\b|上季度|上一季度|上季/u, (_m, c) => (c.docPeriod?.kind === 'Q' ? { type: 'abs', period: previousPeriod(c.docPeriod), yearInferred: false, point: false } : null)],
+  [new RegExp(`(?:the )?${ORDW} quarter\\b`, 'u'), (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
+  [/\bq([1-4])\b/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
+  [/第([一二三四])季度?/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
+  // Halves
+  [new RegExp(`(?:the )?(first|second) half (?:of )?(?:fiscal (?:year )?)?${Y}`, 'u'), (m) => h(+m[2]!, m[1] === 'first' ? 1 : 2)],
+  [new RegExp(`\\bh([12])\\s?(?:fy\\s?)?${Y}`, 'u'), (m) => h(+m[2]!, +m[1]! as 1 | 2)],
+  [new RegExp(`\\b([12])h\\s?'?(\\d{2})\\b`, 'u'), (m) => h(2000 + +m[2]!, +m[1]! as 1 | 2)],
+  [new RegExp(`${Y}\\s?h([12])\\b`, 'u'), (m) => h(+m[1]!, +m[2]! as 1 | 2)],
+  [new RegExp(`${Y}\\s?年?\\s?(上|下)半年度?`, 'u'), (m) => h(+m[1]!, m[2] === '上' ? 1 : 2)],
+  [new RegExp(`${Y} (?:half-year|half year|interim|semi-annual|semiannual) (?:report|results)`, 'u'), (m) => h(+m[1]!, 1)],
+  [new RegExp(`${Y}\\s?年?(?:半年报|半年度报告|中报|中期报告)`, 'u'), (m) => h(+m[1]!, 1)],
+  [/(?:the )?(first|second) half (?:of )?(this|last) year/u, (m, c) => relYear(c, m[2]!, (y) => h(y, m[1] === 'first' ? 1 : 2))],
+  [/(今年|去年|本年)(上|下)半年/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => h(y, m[2] === '上' ? 1 : 2))],
+  [/(?:the )?(first|second) half\b/u, (m, c) => withYear(c, (y) => h(y, m[1] === 'first' ? 1 : 2, true))],
+  [/(上|下)半年/u, (m, c) => withYear(c, (y) => h(y, m[1] === '上' ? 1 : 2, true))],
+  // Years
+  [new RegExp(`${Y}\\s?(?:annual report|年报|年度报告)`, 'u'), (m) => fy(+m[1]!)],
+  [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
+  [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],
+  [new RegExp(`${Y}\\s?(?:年度|财年|年)`, 'u'), (m) => fy(+m[1]!)],
+  [/\b(?:this year|the current year)\b|今年|本年度?/u, (_m, c) => (nowYear(c) ? fy(nowYear(c)!) : null)],
+  [/\b(?:last year|the previous year|the prior year|a year ago)\b|去年|上年/u, (_m, c) => (nowYear(c) ? fy(nowYear(c)! - 1) : null)],
+  [/\b(?:at one point|once|at its peak|at the peak|historically|every year|each year|per year|annually|every quarter|each quarter)\b|曾经|一度|最高时|每年|每季度?/u, () => ({ type: 'undated' })],
+  // A month names when something happened, not a reporting period.
+  [new RegExp(`(?:in )?${MONTH},? ${Y}`, 'u'), () => ({ type: 'undated' })],
+  [new RegExp(`${Y}\\s?年\\s?(\\d{1,2})\\s?月(?![底末\\d])`, 'u'), () => ({ type: 'undated' })],
+  [new RegExp(`(?<![\\d.,$])${Y}(?![\\d%.,]\\d|\\d|\\s?(?:million|billion|亿|万|%|人|名))`, 'u'), (m) => fy(+m[1]!)],
+];
+
+function span(from: number, to: number): PeriodRef | null {
+  return from < to && to - from <= 30 ? { type: 'span', fromYear: from, toYear: to } : null;
+}
+function dateRef(year: number, month: number, day: number): PeriodRef | null {
+  const iso = isoDate(year, month, day);
+  return iso ? pointAt(iso) : null;
+}
+function endOfMonthRef(year: number, month: number): PeriodRef | null {
+  return month >= 1 && month <= 12 ? pointAt(monthEnd(year, month)) : null;
+}
+function relYear(c: TimeContext, which: string, make: (year: number) => PeriodRef): PeriodRef | null {
+  const y = nowYear(c);
+  if (y === null) return null;
+  return make(which === 'this' ? y : y - 1);
+}
+function withYear(c: TimeContext, make: (year: number) => PeriodRef): PeriodRef | null {
+  const y = ctxYear(c);
+  return y === null ? null : make(y);
+}
+
+const SINCE = /(?:since|starting from|starting in|beginning in|compared (?:to|with)|versus|vs\.?|than|relative to|from|against|自|较|与|相比|比)\s?(?:the\s)?$/u;
+const STICKY: Array<[RegExp, Builder]> = RULES.map(([re, build]) => [new RegExp(re.source, 'uy'), build]);
+// Where a period phrase can begin: a word start, a digit run start, or one of these Han characters.
+const HAN_STARTS = new Set('截至到去今上本当单第前曾一自每'.split(''));
+
+/**
+ * All period phrases of a folded sentence, left to right, without overlaps. A phrase
+ * that cannot be resolved (a relative phrase in an undated document) is still returned
+ * as `undated` so its words are not read as numbers.
+ */
+export function findPeriods(folded: string, ctx: TimeContext): PeriodToken[] {
+  const found: PeriodToken[] = [];
+  let i = 0;
+  while (i < folded.length) {
+    const ch = folded[i]!;
+    const prev = i > 0 ? folded[i - 1]! : ' ';
+    const latinStart = /[a-z0-9]/u.test(ch) && !/[a-z0-9.,$]/u.test(prev);
+    if (!latinStart && !HAN_STARTS.has(ch) && !/(?:19|20)/u.test(folded.slice(i, i + 2))) {
+      i += 1;
+      continue;
+    }
+    let best: { start: number; end: number; ref: PeriodRef | null } | null = null;
+    for (const [sticky, build] of STICKY) {
+      sticky.lastIndex = i;
+      const m = sticky.exec(folded);
+      if (!m || m[0].length === 0) continue;
+      // Latin phrases need a word boundary before them.
+      if (/^[a-z0-9]/u.test(m[0]) && i > 0 && /[a-z0-9]/u.test(prev)) continue;
+      if (!best || m[0].length > best.end - best.start) best = { start: i, end: i + m[0].length, ref: build(m, ctx) };
+    }
+    if (best) {
+      const ref = best.ref ?? { type: 'undated' as const };
+      const since = SINCE.test(folded.slice(Math.max(0, best.start - 16), best.start));
+      found.push({ start: best.start, end: best.end, ref, since, text: folded.slice(best.start, best.end) });
+      i = best.end;
+    } else {
+      i += 1;
+    }
+  }
+  return found;
+}
+
+/** Resolve a relative reference against the period of the figure it is compared with. */
+export function resolveRelative(ref: PeriodRef, base: Period | null): Period | null {
+  switch (ref.type) {
+    case 'abs':
+      return ref.period;
+    case 'same-period-prior-year':
+      return base ? previousYear(base) : null;
+    case 'same-period-of-year':
+      return base && base.kind !== 'date' && base.kind !== 'span' ? ({ ...base, year: ref.year } as Period) : null;
+    case 'span':
+      return { kind: 'span', fromYear: ref.fromYear, toYear: ref.toYear };
+    case 'undated':
+      return null;
+  }
+}

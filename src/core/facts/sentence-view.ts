@@ -1,0 +1,117 @@
+import type { CompanyMention, CompanyRegistry } from '../companies/registry.ts';
+import { findMetrics, type MetricDef } from './metrics.ts';
+import { findNumbers, type NumberToken } from './numbers.ts';
+import { findPeriods, type PeriodToken, type TimeContext } from './period-phrases.ts';
+import { refersToTopic, segmentAfter, segmentBefore } from './segments.ts';
+
+/** A metric phrase of a sentence with what it says about the figure. */
+export interface MetricToken {
+  start: number;
+  end: number;
+  metric: MetricDef;
+  /** "net loss", "亏损": the figure is the negative side. */
+  negative: boolean;
+  adjusted: boolean;
+  nonGaap: boolean;
+  cumulative: boolean;
+  segment: string | null;
+  /** The segment comes from an earlier sentence's topic, not this one. */
+  segmentFromTopic: boolean;
+}
+
+/** A segment an earlier sentence made the topic ("Moving on to Enterprise Cloud Services."). */
+export interface SegmentTopic {
+  segment: string;
+  /** Set in the same paragraph: a bare "revenue" then means the segment's. */
+  sameParagraph: boolean;
+}
+
+/** Everything extraction needs to know about one folded sentence. */
+export interface SentenceView {
+  folded: string;
+  numbers: NumberToken[];
+  metrics: MetricToken[];
+  periods: PeriodToken[];
+  companies: CompanyMention[];
+  /** Position of the first forecast word; numbers after it are forecasts. */
+  forecastAt: number;
+  yoy: boolean;
+  qoq: boolean;
+  /** "would have been": a what-if figure excluding items. */
+  excluding: boolean;
+}
+
+// Bare words that name a metric only in the right company: "a loss of RMB 1 million" but
+// not "a loss of disposal of properties", "adjusted stock profit" or "exchange loss".
+const AMBIGUOUS = new Set(['loss', 'losses', 'profit', 'profits', 'profitability', 'sales']);
+const ALLOWED_BEFORE = /(?:^|[\s(,"“])(?:net|a|an|the|total|its|our|their|cumulative|accumulated|quarterly|annual|of|with|reported|posted|recorded|and|in|this|that|first|full-year|full year)\s$|^\s*$|[,(“"]\s?$/u;
+const NOT_A_FIGURE_AFTER = /^\s(?:on|from|in (?:the )?(?:disposal|exchange|value)|of (?:disposal|properties|property|equipment|assets|control|share|market|momentum|customers?|the|our|its|confidence|faith|interest))/u;
+
+const FORECAST = /\b(?:expects?|expected|expectation|estimates?|estimated|projects?|projected|projection|forecasts?|forecasted|guidance|outlook|targets?|targeted|anticipates?|anticipated|plans? to|aims? to|would reach|will reach|is set to)\b|预计|预期|预测|目标|指引|有望|计划/u;
+const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?)\b|超预期|不及预期|好于预期/u;
+const YOY = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter) (?:of |in )?(?:last year|a year|the previous year|20\d\d)|同比|年增|年减|去年同期|上年同期/u;
+const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季/u;
+
+// Parenthetical definitions ("free cash flow, as measured in net cash ... minus capital
+// expenditures, was ...") name other metrics that do not govern the number.
+const APPOSITIVE = /,\s*(?:as measured (?:in|by|as)|measured as|defined as|calculated as|which is|which are|i\.e\.|namely|representing)[^,]*,/gu;
+
+function metricTokens(folded: string, topic: SegmentTopic | null): MetricToken[] {
+  const masked = folded.replace(APPOSITIVE, (m) => m.replace(/[^,]/gu, ' '));
+  const out: MetricToken[] = [];
+  for (const m of findMetrics(masked)) {
+    if (AMBIGUOUS.has(m.phrase)) {
+      const before = masked.slice(Math.max(0, m.start - 14), m.start);
+      if (!ALLOWED_BEFORE.test(before)) continue;
+      if (NOT_A_FIGURE_AFTER.test(masked.slice(m.end, m.end + 30))) continue;
+    }
+    const before = folded.slice(Math.max(0, m.start - 30), m.start);
+    const adjusted = /adjusted\s(?:[a-z&-]+\s){0,2}$|调整后[\u4e00-\u9fff]{0,4}$/u.test(before) || /^adjusted/u.test(m.phrase);
+    const nonGaap = /non-?\s?gaap\s(?:[a-z&-]+\s){0,2}$|非.{0,8}(?:通用会计准则|gaap)\s?[\u4e00-\u9fff]{0,4}$/u.test(before);
+    const cumulative =
+      /(?:cumulative|accumulated|combined|aggregate)\s(?:[a-z]+\s)?$|(?:累计|合计|总计)$/u.test(folded.slice(Math.max(0, m.start - 16), m.start)) || /^(?:累计|合计)/u.test(m.phrase) || /^额/u.test(folded.slice(m.end, m.end + 1)) && /累计$/u.test(folded.slice(Math.max(0, m.start - 2), m.start));
+    let segment: string | null = null;
+    let segmentFromTopic = false;
+    if (m.metric.id === 'revenue' || m.metric.id === 'gross_profit' || m.metric.id === 'gross_margin') {
+      const explicitTotal = /(?:total|overall|consolidated|group)\s$|总$|營業總$/u.test(folded.slice(Math.max(0, m.start - 10), m.start)) || /^total|^总/u.test(m.phrase);
+      segment = explicitTotal ? null : (segmentBefore(folded, m.start) ?? segmentAfter(folded, m.end));
+      if (!segment && !explicitTotal && refersToTopic(folded, m.start, m.end)) {
+        segment = topic?.segment ?? 'unnamed segment';
+        segmentFromTopic = true;
+      } else if (!segment && !explicitTotal && topic?.sameParagraph) {
+        // "Moving on to Enterprise Cloud Services. Revenue increased ...": the paragraph's topic.
+        segment = topic.segment;
+        segmentFromTopic = true;
+      }
+    }
+    out.push({ start: m.start, end: m.end, metric: m.metric, negative: m.negative, adjusted, nonGaap, cumulative, segment, segmentFromTopic });
+  }
+  return out;
+}
+
+// A bare number followed by a unit of time or a count word is not a figure of a metric.
+const NOT_A_VALUE_AFTER = /^\s?(?:consecutive\s|straight\s)?(?:years?|quarters?|months?|weeks?|days?|hours?|times|x\b|fold|industries|companies|customers|projects|key|new|major|points?\b|个|年|季|次|倍|家|项|月|天|大)/u;
+
+/** Build the view of one folded sentence. */
+export function viewSentence(folded: string, ctx: TimeContext, registry: CompanyRegistry, topic: SegmentTopic | null): SentenceView {
+  const periods = findPeriods(folded, ctx);
+  const inPeriod = (n: NumberToken) => periods.some((p) => n.start < p.end && n.end > p.start);
+  const numbers = findNumbers(folded).filter((n) => {
+    if (inPeriod(n)) return false;
+    if (n.unit === null && !n.scaled && NOT_A_VALUE_AFTER.test(folded.slice(n.end, n.end + 16))) return false;
+    return true;
+  });
+  const notForecast = folded.replace(NOT_FORECAST, (m) => ' '.repeat(m.length));
+  const f = notForecast.match(FORECAST);
+  return {
+    folded,
+    numbers,
+    metrics: metricTokens(folded, topic),
+    periods,
+    companies: registry.mentionsInFolded(folded),
+    forecastAt: f?.index ?? Number.POSITIVE_INFINITY,
+    yoy: YOY.test(folded),
+    qoq: QOQ.test(folded),
+    excluding: /would have been|本应为|将为/u.test(folded),
+  };
+}
