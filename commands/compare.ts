@@ -26,7 +26,7 @@ export const compare = defineCommand({
     const names = parsed.companies.map((c) => c.name);
     // Unknown names stay in so the answer can say which one was not recognised.
     const leftovers = parsed.rest.split(' ').filter((w) => w.length > 2);
-    const metricText = parsed.metric ? `${parsed.adjusted ? 'adjusted ' : ''}${parsed.segment ? `${parsed.segment} ` : ''}${parsed.metric.label}` : (leftovers.shift() ?? '');
+    const metricText = parsed.metric ? `${parsed.cumulative ? 'cumulative ' : ''}${parsed.adjusted ? 'adjusted ' : ''}${parsed.segment ? `${parsed.segment} ` : ''}${parsed.metricPhrase ?? parsed.metric.label}` : (leftovers.shift() ?? '');
     const period = parsed.period ? periodLabel(parsed.period) : parsed.range ? `${periodLabel(parsed.range.from)}-${periodLabel(parsed.range.to)}` : undefined;
     return { metric: metricText, companies: [...names, ...leftovers].join(', '), period };
   },

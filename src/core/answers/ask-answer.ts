@@ -10,14 +10,19 @@ import { answerCompare } from './compare-answer.ts';
 import { exampleCommands } from './examples.ts';
 import { makeAnswer } from './make.ts';
 import { metricAnswerFor } from './metric-answer.ts';
-import { passageBlock } from './text.ts';
+import { figureHeadline, passageBlock } from './text.ts';
 
 const MAX_PASSAGES = 3;
 
 /** Search passages for a question; the best few, exact excerpts of the documents. */
 export function searchPassages(snapshot: CorpusSnapshot, question: string, parsed: ParsedLookup, limit = MAX_PASSAGES): Passage[] {
-  const years = [...fold(question).matchAll(/(?:19|20)\d{2}/gu)].map((m) => Number(m[0]));
-  const results = searchIndex(snapshot.search, question, { companies: parsed.companies.map((c) => c.id), years });
+  const folded = fold(question);
+  const questionIsChinese = hanHeavy(question);
+  const years = [...folded.matchAll(/(?:19|20)\d{2}/gu)].map((m) => Number(m[0]));
+  // A named company is searched as a company, not as the words of its name ("cloud").
+  let words = folded;
+  for (const m of snapshot.registry.mentionsInFolded(folded, { tickers: true }).reverse()) words = `${words.slice(0, m.start)} ${words.slice(m.end)}`;
+  const results = searchIndex(snapshot.search, words.trim() ? words : folded, { companies: parsed.companies.map((c) => c.id), years });
   const scored = results.map((r) => {
     const record = snapshot.passages[r.id as number]!;
     const doc = snapshot.documents[record.doc]!;
@@ -27,6 +32,8 @@ export function searchPassages(snapshot: CorpusSnapshot, question: string, parse
     if (parsed.companies.length && parsed.companies.some((c) => record.companies.includes(c.id))) score *= 1.3;
     else if (parsed.companies.length && !parsed.companies.some((c) => c.id === doc.company)) score *= 0.5;
     if (years.length && years.some((y) => quote.includes(String(y)))) score *= 1.2;
+    // Bilingual documents say everything twice: answer in the language of the question.
+    if (hanHeavy(quote) === questionIsChinese) score *= 1.15;
     return { record, doc, quote, score };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -49,6 +56,18 @@ export function searchPassages(snapshot: CorpusSnapshot, question: string, parse
     if (out.length >= limit) break;
   }
   return out;
+}
+
+const EXPLANATORY = /^(?:why|how come)\b|\b(?:reasons?|cause[sd]?|explain(?:s|ed)?|explanation|behind|driven by|due to)\b|为什么|为何|原因|怎么会|为啥/u;
+
+const NOISE = new Set('please tell me about show give what how much many is are was were the a an of in on for and or to do does did can could should would will its it their'.split(' '));
+
+function contentWords(rest: string): number {
+  return rest.split(/\s+/u).filter((w) => w.length > 1 && !NOISE.has(w)).length;
+}
+
+function hanHeavy(text: string): boolean {
+  return (text.match(/[\u3400-\u9fff]/gu)?.length ?? 0) * 4 > text.replace(/\s/gu, '').length;
 }
 
 function readableScript(text: string): boolean {
@@ -102,16 +121,37 @@ export function answerAsk(snapshot: CorpusSnapshot, question: string, context?: 
   let period = parsed.period;
   if (!period && !parsed.range && context?.period && metric && companies.length && parsed.companies.length && !parsed.metric) period = parsePeriod(context.period) ?? undefined;
 
-  if (metric && companies.length === 1) {
-    return metricAnswerFor(snapshot, query, command, {
+  // "Why did revenue fall?" asks for the explanation: the passages, with the figure beside them.
+  if (EXPLANATORY.test(folded) && (companies.length || metric)) {
+    const passages = searchPassages(snapshot, question, { ...parsed, companies });
+    if (passages.length) {
+      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, period, range: parsed.range }) : undefined;
+      const figures = figureAnswer?.status === 'answered' ? figureAnswer.figures.slice(-1) : [];
+      const lines = ['From the documents:', ...passages.map(passageBlock)];
+      if (figures.length) lines.push('', `The figure: ${figureHeadline(figures[0]!)}`);
+      return makeAnswer({ query, command, status: 'answered', message: lines.join('\n'), passages, figures, context: figureAnswer?.context ?? { company: companies[0]?.id, metric: metric?.id } });
+    }
+  }
+  // "cloudwalk cash runway": a metric named among other words, with no period, is a
+  // question for the documents rather than a figure look-up.
+  const openQuestion = !period && !parsed.range && contentWords(parsed.rest) > 0;
+  if (metric && companies.length === 1 && !openQuestion) {
+    const figureAnswer = metricAnswerFor(snapshot, query, command, {
       company: companies[0]!,
       metric,
       segment: parsed.segment,
       adjusted: parsed.adjusted,
       forecast: parsed.forecast,
+      cumulative: parsed.cumulative,
       period,
       range: parsed.range,
     });
+    // Without a period, nothing extracted is not the last word: the passages may say more.
+    if (figureAnswer.status === 'answered' || period || parsed.range) return figureAnswer;
+    const passages = searchPassages(snapshot, question, { ...parsed, companies });
+    if (!passages.length) return figureAnswer;
+    const known = [...figureAnswer.known, 'No figure was extracted for this; the passages below mention it.'];
+    return makeAnswer({ query, command, status: 'answered', message: ['From the documents:', ...passages.map(passageBlock)].join('\n'), passages, known, context: figureAnswer.context });
   }
   if (metric && companies.length > 1) {
     const periodText = period ? periodLabel(period) : parsed.range ? `${periodLabel(parsed.range.from)}-${periodLabel(parsed.range.to)}` : undefined;

@@ -61,7 +61,19 @@ export function answerCompare(snapshot: CorpusSnapshot, query: string, args: Com
     // Without a period and no common one, each company's latest figure.
     const shown = chosen || period.value.range ? result.figures : result.figures.slice(-1);
     figures.push(...shown);
-    for (const f of shown) lines.push(`${figureHeadline(f)}\n  Source: ${citeLine(f.source)}`);
+    if (shown.length === 1) lines.push(`${figureHeadline(shown[0]!)}\n  Source: ${citeLine(shown[0]!.source)}`);
+    else lines.push(`${company.name}:`, ...shown.map((f) => `  ${f.period}: ${f.display}${f.change ? ` (${f.change.display})` : ''}`));
+  }
+  const multi = figures.length > companies.length;
+  if (multi) {
+    const seen = new Set<string>();
+    lines.push('Sources:');
+    for (const f of figures) {
+      const key = `${f.source.document}:${f.source.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lines.push(`- ${f.companyName} ${f.period}: ${citeLine(f.source)}`);
+    }
   }
   if (problems.length) lines.push(...problems);
   const status = figures.length ? 'answered' : 'not_found';

@@ -22,6 +22,7 @@ export interface MetricRequest {
   segment?: string;
   adjusted: boolean;
   forecast: boolean;
+  cumulative?: boolean;
   period?: Period;
   range?: PeriodRange;
 }

@@ -30,11 +30,14 @@ export function resolveCompany(snapshot: CorpusSnapshot, text: string): Resolved
 }
 
 /** A metric with an optional segment ("public cloud revenue"). */
-export function resolveMetricText(snapshot: CorpusSnapshot, text: string): Resolved<{ metric: MetricDef; segment?: string; adjusted: boolean; forecast: boolean }> {
+export function resolveMetricText(
+  snapshot: CorpusSnapshot,
+  text: string,
+): Resolved<{ metric: MetricDef; segment?: string; adjusted: boolean; forecast: boolean; cumulative: boolean }> {
   const direct = resolveMetric(text);
   const parsed = parseLookup(text, snapshot.registry);
-  const metric = parsed.metric ?? direct;
-  if (metric) return { ok: true, value: { metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast } };
+  const metric = direct ?? parsed.metric;
+  if (metric) return { ok: true, value: { metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, cumulative: parsed.cumulative } };
   const shown = text.trim().length > 60 ? `${text.trim().slice(0, 57)}...` : text.trim();
   return {
     ok: false,

@@ -153,7 +153,6 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   });
   const values = slots.filter((s) => s.role === 'value');
   for (const s of values) s.own = ownPeriod(s.n, view);
-  const owned = new Set(values.map((s) => s.own).filter(Boolean));
 
   // "between RMB 1.85 billion and RMB 2.05 billion": one figure, a range.
   for (let i = 0; i + 1 < values.length; i += 1) {
@@ -162,8 +161,10 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (/between\s(?:rmb|us\$|\$)?\s?$|介于\s?$|在\s?$/u.test(f.slice(Math.max(0, a.n.start - 12), a.n.start)) && /^\s?(?:and|to|至|到|-|–)\s?$/u.test(f.slice(a.n.end, b.n.start)) && a.n.unit === b.n.unit) {
       b.dropped = true;
       a.range = { low: a.n, high: b.n };
+      a.own ??= b.own;
     }
   }
+  const owned = new Set(values.filter((s) => !s.dropped).map((s) => s.own).filter(Boolean));
 
   // Lists stated "respectively" / 分别为: one period per number, in order.
   for (const marker of f.matchAll(RESPECTIVELY)) {

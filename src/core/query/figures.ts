@@ -142,7 +142,7 @@ export function buildFigure(snapshot: CorpusSnapshot, company: Company, statemen
   let change: Change | undefined;
   if (stated) {
     change = { ...stated, display: changeDisplay(stated.value, stated.unit, stated.basis, primary.metric, primary.value), computed: false };
-  } else if (prior && prior.length > 0) {
+  } else if (prior && prior.length > 0 && !primary.qualifiers.forecast) {
     const base = rankStatements(prior).primary;
     if (base.value !== 0 && base.unit === primary.unit) {
       const isRatio = primary.unit === '%';

@@ -3,7 +3,7 @@ import type { Company } from '../companies/registry.ts';
 import type { Fact } from '../facts/fact.ts';
 import { METRIC_BY_ID, type MetricDef } from '../facts/metrics.ts';
 import { fold } from '../text/fold.ts';
-import { inRange, periodLabel, periodSortKey, previousPeriod, previousYear, type Period, type PeriodRange } from '../periods.ts';
+import { inRange, periodEndIso, periodLabel, periodSortKey, previousPeriod, previousYear, type Period, type PeriodRange } from '../periods.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { buildFigure } from './figures.ts';
 
@@ -14,6 +14,8 @@ export interface LookupRequest {
   segment?: string;
   adjusted?: boolean;
   forecast?: boolean;
+  /** A total over the range is wanted, not the series. */
+  cumulative?: boolean;
   period?: Period;
   range?: PeriodRange;
 }
@@ -115,7 +117,10 @@ export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResu
   const pool = candidates(snapshot, req);
   if (req.period) {
     const label = periodLabel(req.period);
-    const exact = pool.filter((f) => periodLabel(f.period) === label);
+    // A balance or headcount at a period end answers for every period ending that day:
+    // cash "by December end 2022" is both the FY2022 and the Q4 2022 closing figure.
+    const endIso = periodEndIso(req.period);
+    const exact = pool.filter((f) => periodLabel(f.period) === label || (req.metric.pointInTime && f.period.kind !== 'span' && periodEndIso(f.period) === endIso));
     const statements = closest(exact, req);
     if (statements.length === 0) return { found: false, figures: [], known: knownAbout(snapshot, req.company, req.metric), missing: [label] };
     return { found: true, figures: [figureFor(snapshot, req, statements, pool)], known: [], missing: [] };
@@ -137,6 +142,12 @@ export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResu
     for (let p: Period = range.to; periodSortKey(p) >= periodSortKey(range.from); p = previousPeriod(p)) {
       if (!figures.some((f) => f.period === periodLabel(p))) missing.unshift(periodLabel(p));
     }
+  }
+  // A range asked for may be stated only as a total over it ("2018年至2024年累计亏损").
+  if (range && (figures.length === 0 || req.cumulative)) {
+    const spanLabel = periodLabel({ kind: 'span', fromYear: 'year' in range.from ? range.from.year : 0, toYear: 'year' in range.to ? range.to.year : 0 });
+    const cumulative = closest(pool.filter((f) => f.period.kind === 'span' && periodLabel(f.period) === spanLabel), req);
+    if (cumulative.length) return { found: true, figures: [figureFor(snapshot, req, cumulative, pool)], known: ['This is a cumulative figure over the whole range; the corpus states no per-year figures for it.'], missing: [] };
   }
   const known = figures.length === 0 ? knownAbout(snapshot, req.company, req.metric) : [];
   if (missing.length && figures.length) known.push(`Not stated in the corpus: ${missing.join(', ')}.`);

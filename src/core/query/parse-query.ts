@@ -7,6 +7,10 @@ import { fold } from '../text/fold.ts';
 export interface ParsedLookup {
   companies: Company[];
   metric?: MetricDef;
+  /** The metric words as typed ("r&d ratio"), so re-reading them gives the same metric. */
+  metricPhrase?: string;
+  /** "cumulative", "in total", "累计": a total over a span of years is wanted. */
+  cumulative: boolean;
   /** Segment named with the metric ("public cloud" revenue). */
   segment?: string;
   adjusted: boolean;
@@ -127,10 +131,11 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   const rest = mask
     .join('')
     .replace(/是多少|多少|是什么|什么|请问|告诉我|怎么样|如何|呢|吗|么|了|的|是|为|年度?/gu, ' ')
-    .replace(/\b(adjusted|non-gaap|gaap|forecast|guidance|expected|estimate|outlook|projected)\b|调整后|预计|预测|指引/gu, ' ')
+    .replace(/\b(adjusted|non-gaap|gaap|forecast|guidance|expected|estimate|outlook|projected|cumulative|accumulated|combined)\b|调整后|预计|预测|指引|累计|合计/gu, ' ')
     .split(/[^\p{L}\p{N}&+.-]+/u)
     .map((w) => w.replace(/^[.-]+|[.-]+$/gu, ''))
     .filter((w) => w && !QUESTION_NOISE.has(w))
     .join(' ');
-  return { companies, metric: metricMention?.metric, segment, adjusted, forecast, period, range, badPeriod, rest };
+  const cumulative = /\b(?:cumulative|accumulated|in total|combined)\b|累计|合计/u.test(folded);
+  return { companies, metric: metricMention?.metric, metricPhrase: metricMention?.phrase, cumulative, segment, adjusted, forecast, period, range, badPeriod, rest };
 }

@@ -29,7 +29,7 @@ export function companyTerm(id: string): string {
 }
 
 /** Changing these changes the index: they are part of the persisted index's hash. */
-export const SEARCH_OPTIONS_VERSION = 'passages-v1;fields=text,title,companies;tok=seg+bigram+t2s';
+export const SEARCH_OPTIONS_VERSION = 'passages-v2;fields=text,title,companies;tok=seg+bigram+t2s+porter';
 
 /** MiniSearch options shared by building and loading the index. */
 export const miniSearchOptions: Options<IndexedPassage> = {
@@ -91,15 +91,17 @@ const FUZZY_MIN = 5;
 export function searchIndex(index: MiniSearch<IndexedPassage>, question: string, hints: SearchHints, limit = 50): SearchResult[] {
   const folded = fold(question);
   const own = new Set(tokenizeFolded(folded));
-  const cross = crossLanguageTerms(folded).filter((t) => !own.has(t));
+  const cross = crossLanguageTerms(folded);
   const companyTerms = hints.companies.map(companyTerm);
-  const crossSet = new Set(cross);
   const companySet = new Set(companyTerms);
   const query = [folded, ...cross, ...companyTerms].join(' ');
   const isLatinWord = (t: string) => /^[a-z][a-z&]*$/u.test(t);
+  // The glossary gives the other language's words; English ones are stemmed like the index.
+  const crossTokens = tokenizeFolded(cross.join(' '));
+  const crossSet2 = new Set(crossTokens);
   const results = index.search(query, {
     boost: { text: 1, title: 0.3, companies: 1 },
-    boostTerm: (term) => (companySet.has(term) ? 1.5 : crossSet.has(term) ? 0.6 : 1),
+    boostTerm: (term) => (companySet.has(term) ? 1.5 : crossSet2.has(term) && !own.has(term) ? 0.6 : 1),
     fuzzy: (term) => (isLatinWord(term) && term.length >= FUZZY_MIN && !companySet.has(term) ? 0.2 : false),
     prefix: (term) => isLatinWord(term) && term.length >= 4 && !companySet.has(term),
     weights: { fuzzy: 0.3, prefix: 0.5 },

@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer';
 import { fold } from './fold.ts';
 
 /**
@@ -28,7 +29,8 @@ function latinTokens(text: string, out: string[]): void {
     }
     if (token.endsWith('.')) token = token.slice(0, -1);
     if (!token || STOP_WORDS.has(token)) continue;
-    out.push(token);
+    // "opportunity" and "opportunities", "layoff" and "layoffs" are one term.
+    out.push(/^[a-z]{4,}$/u.test(token) ? stemmer(token) : token);
     // "r&d" is also written "rd"; "q4" also matches "q4 2022" queries as is.
     if (token.includes('&')) out.push(token.replace(/&/gu, ''));
   }

@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net';
+import { App, webApi, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { ChannelRef, CommandContext } from '../../../commands/index.ts';
+import type { Answer } from '../../core/answer.ts';
+import type { RateLimitOptions } from '../shared/rate-limit.ts';
+import { boltLogger, safeError } from './bolt-logger.ts';
+import { DEFAULT_ANSWER_DEADLINE_MS, SLACK_ACK_DEADLINE_MS } from './deadlines.ts';
+import { registerActionHandlers } from './handlers/actions.ts';
+import { registerCommandHandlers } from './handlers/commands.ts';
+import { registerMessageHandlers } from './handlers/messages.ts';
+import { HandlerState } from './handlers/state.ts';
+import { postAnswer } from './post.ts';
+import { buildReceiver } from './receivers.ts';
+import type { SlackSettings } from './settings.ts';
+
+/** What the Slack bot needs from the rest of the program. */
+export interface SlackDeps {
+  logger: Logger;
+  /** Base command context (engine, clock, logger); the adapter adds channel, user, thread. */
+  context: () => CommandContext;
+}
+
+/** Knobs with production defaults; tests tighten them. */
+export interface SlackAppOptions {
+  /** Web API client options, e.g. `{ retryConfig: { retries: 0 } }`. */
+  clientOptions?: Omit<webApi.WebClientOptions, 'slackApiUrl' | 'logger'>;
+  /** HTTP listen host (default all interfaces). */
+  host?: string;
+  /** HTTP mode: 404 when nothing acked within this time (Slack gives up at 3 s). */
+  unhandledRequestTimeoutMillis?: number;
+  /** HTTP mode: larger request bodies are refused (413) before parsing. */
+  bodyLimitBytes?: number;
+  rateLimit?: RateLimitOptions;
+  answerDeadlineMs?: number;
+  /** How long `stop` waits for answers in flight. */
+  drainMs?: number;
+}
+
+/** A started Slack bot. */
+export interface SlackBot {
+  app: App;
+  mode: SlackSettings['mode'];
+  /** HTTP mode: the port actually listened on. */
+  port?: number;
+  /** The bot's own user id, from `auth.test`. */
+  botUserId?: string;
+  post(channel: ChannelRef, answer: Answer): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Five questions at once, then one every 12 seconds, per user. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 5, refillMs: 12_000 };
+
+/**
+ * Build and start the Slack bot: checks the bot token with `auth.test` (a bad token fails
+ * here, with a message that names the variable), builds the receiver for the mode,
+ * registers the handlers and starts listening.
+ */
+export async function startSlackBot(settings: SlackSettings, deps: SlackDeps, options: SlackAppOptions = {}): Promise<SlackBot> {
+  const logger = boltLogger(deps.logger);
+  const clientOptions: webApi.WebClientOptions = {
+    ...options.clientOptions,
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    logger,
+  };
+  const identity = await checkBotToken(new webApi.WebClient(settings.botToken, clientOptions));
+
+  const receiver: HTTPReceiver | SocketModeReceiver = buildReceiver(settings, {
+    logger,
+    clientOptions,
+    unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? SLACK_ACK_DEADLINE_MS + 1,
+    bodyLimitBytes: options.bodyLimitBytes ?? 512 * 1024,
+  });
+  const app = new App({
+    receiver,
+    token: settings.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    logger,
+    clientOptions,
+  });
+  const state = new HandlerState(deps.logger.child({ module: 'slack' }), deps.context, options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS, options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  registerCommandHandlers(app, state);
+  registerMessageHandlers(app, state);
+  registerActionHandlers(app, state);
+  app.error(async (error) => {
+    deps.logger.error({ module: 'slack', err: safeError(error) }, 'slack handler failed');
+  });
+
+  let port: number | undefined;
+  if (settings.mode === 'http') {
+    const server = (await app.start({ port: settings.port, ...(options.host ? { host: options.host } : {}) })) as { address(): AddressInfo | string | null };
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : settings.port;
+  } else {
+    await app.start();
+  }
+  deps.logger.info({ module: 'slack', mode: settings.mode, port }, 'slack bot started');
+
+  let stopped = false;
+  return {
+    app,
+    mode: settings.mode,
+    port,
+    botUserId: identity.botUserId,
+    post: (channel, answer) => postAnswer(app.client, channel, answer),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await state.drain(options.drainMs ?? 10_000);
+      await app.stop().catch((error: unknown) => deps.logger.warn({ module: 'slack', err: safeError(error) }, 'slack stop failed'));
+    },
+  };
+}
+
+async function checkBotToken(client: webApi.WebClient): Promise<{ botId?: string; botUserId?: string }> {
+  try {
+    const result = await client.auth.test();
+    return { botId: result.bot_id, botUserId: result.user_id };
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+      throw new Error(`Slack refused SLACK_BOT_TOKEN (${code}): copy the current Bot User OAuth Token (xoxb-...) from OAuth & Permissions`);
+    }
+    throw new Error(`Slack auth.test failed: ${safeError(error)} (check SLACK_API_URL and the network)`);
+  }
+}

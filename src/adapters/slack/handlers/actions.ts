@@ -1,0 +1,77 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { safeError } from '../bolt-logger.ts';
+import { decodeButtonValue, encodeButtonValue } from '../button-value.ts';
+import { ACTION_MORE_SOURCES, ACTION_POST_TO_CHANNEL, renderAnswer } from '../render.ts';
+import { renderMoreSources } from '../render-more.ts';
+import type { HandlerState } from './state.ts';
+
+const EXPIRED = "That button no longer works (the bot was updated since). Please ask again.";
+
+/**
+ * The answer buttons. Each recomputes its answer from the request carried in the button
+ * (a value is capped at 2,000 characters, too small for an answer) and replies through
+ * the interaction's response URL.
+ */
+export function registerActionHandlers(app: App, state: HandlerState): void {
+  app.action<BlockButtonAction>(ACTION_POST_TO_CHANNEL, async ({ ack, body, action, respond }) => {
+    await ack();
+    if (!state.dedupe.firstDelivery(`action:${body.user.id}:${action.action_ts}`)) return;
+    const request = decodeButtonValue(action.value);
+    if (!request) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(() => {});
+      return;
+    }
+    const origin = { team: body.team?.id, channel: body.channel?.id ?? '', user: body.user.id };
+    const refusal = state.refusal(origin);
+    if (refusal) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }).catch(() => {});
+      return;
+    }
+    await state.track(
+      (async () => {
+        const answer = await state.answer(request, origin);
+        try {
+          if (answer.status !== 'answered') {
+            // The corpus changed since the private answer; show the new one, privately.
+            await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(answer) });
+            return;
+          }
+          const shared = renderAnswer(answer, {
+            sharedBy: { userId: body.user.id, query: `/${request.command} ${request.text}`.trim() },
+            moreSources: encodeButtonValue(request),
+          });
+          await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+          // The private copy has done its job; removing it avoids posting twice.
+          await respond({ delete_original: true });
+        } catch (error) {
+          state.logger.error({ action: ACTION_POST_TO_CHANNEL, err: safeError(error) }, 'slack could not post the answer to the channel');
+          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, I could not post that to the channel. Please try again.' }).catch(() => {});
+        }
+      })(),
+    );
+  });
+
+  app.action<BlockButtonAction>(ACTION_MORE_SOURCES, async ({ ack, body, action, respond }) => {
+    await ack();
+    if (!state.dedupe.firstDelivery(`action:${body.user.id}:${action.action_ts}`)) return;
+    const request = decodeButtonValue(action.value);
+    if (!request) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(() => {});
+      return;
+    }
+    const origin = { team: body.team?.id, channel: body.channel?.id ?? '', user: body.user.id };
+    const refusal = state.refusal(origin);
+    if (refusal) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }).catch(() => {});
+      return;
+    }
+    await state.track(
+      (async () => {
+        const answer = await state.answer(request, origin);
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderMoreSources(answer) }).catch((error: unknown) => {
+          state.logger.error({ action: ACTION_MORE_SOURCES, err: safeError(error) }, 'slack could not show more sources');
+        });
+      })(),
+    );
+  });
+}

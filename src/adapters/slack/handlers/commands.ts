@@ -1,0 +1,43 @@
+import type { App } from '@slack/bolt';
+import { safeError } from '../bolt-logger.ts';
+import { encodeButtonValue } from '../button-value.ts';
+import { stripSlackMarkup } from '../markup.ts';
+import { renderAnswer } from '../render.ts';
+import type { HandlerState } from './state.ts';
+
+/**
+ * Slash commands. Every command of `commands/` is routed here (the manifest lists them);
+ * the handler acks at once, then answers privately through the response URL with a
+ * "Post to channel" button. The question is not shown to the channel unless the user
+ * posts the answer.
+ */
+export function registerCommandHandlers(app: App, state: HandlerState): void {
+  app.command(/^\/[\p{L}\p{N}_-]+$/u, async ({ command, ack, respond, context }) => {
+    // Slack redelivers a command it thinks we missed; the trigger id is the same.
+    if (!state.dedupe.firstDelivery(`command:${command.trigger_id}`)) {
+      await ack();
+      state.logger.info({ command: command.command, retryNum: context.retryNum }, 'slack command redelivered; answered once');
+      return;
+    }
+    const origin = { team: command.team_id, channel: command.channel_id, user: command.user_id };
+    const refusal = state.refusal(origin);
+    if (refusal) {
+      await ack({ response_type: 'ephemeral', text: refusal });
+      return;
+    }
+    await ack();
+    const request = { command: command.command.replace(/^\//u, ''), text: stripSlackMarkup(command.text ?? '') };
+    await state.track(
+      (async () => {
+        const answer = await state.answer(request, origin);
+        const value = encodeButtonValue(request);
+        const message = renderAnswer(answer, { postToChannel: value, moreSources: value });
+        try {
+          await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+        } catch (error) {
+          state.logger.error({ command: request.command, errorId: answer.errorId, err: safeError(error) }, 'slack response_url refused the answer');
+        }
+      })(),
+    );
+  });
+}

@@ -1,0 +1,98 @@
+import type { Logger } from 'pino';
+import type { CommandContext } from '../../../../commands/index.ts';
+import { errorAnswer, newErrorId, runCommand } from '../../../../commands/run.ts';
+import type { Answer } from '../../../core/answer.ts';
+import { RateLimiter, rateLimitMessage } from '../../shared/rate-limit.ts';
+import { safeError } from '../bolt-logger.ts';
+import type { AnswerRequest } from '../button-value.ts';
+import { withDeadline } from '../deadlines.ts';
+import { DeliveryDedupe } from '../dedupe.ts';
+import { ThreadMemory } from '../thread-memory.ts';
+
+/** Where a request came from on Slack. */
+export interface SlackOrigin {
+  team?: string;
+  channel: string;
+  user: string;
+}
+
+/**
+ * What the handlers share: the base command context, the delivery de-duplication, the
+ * rate limiter, thread memories, and the work in flight (so `stop` can let it finish).
+ */
+export class HandlerState {
+  readonly dedupe = new DeliveryDedupe();
+  readonly threads = new ThreadMemory();
+  readonly limiter: RateLimiter;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly logger: Logger,
+    private readonly baseContext: () => CommandContext,
+    readonly answerDeadlineMs: number,
+    rateLimit: ConstructorParameters<typeof RateLimiter>[0],
+  ) {
+    this.limiter = new RateLimiter(rateLimit);
+  }
+
+  /**
+   * Take one question's budget for a user. Returns the polite refusal when over the
+   * limit, undefined when the question may go ahead.
+   */
+  refusal(origin: SlackOrigin): string | undefined {
+    const decision = this.limiter.take(`${origin.team ?? '-'}:${origin.user}`);
+    return decision.ok ? undefined : rateLimitMessage(decision.retryAfterMs);
+  }
+
+  /**
+   * Answer a request. Never throws: a failure or an answer past the deadline becomes an
+   * apology with a reference id, which is also logged.
+   */
+  async answer(request: AnswerRequest, origin: SlackOrigin): Promise<Answer> {
+    const ctx: CommandContext = {
+      ...this.baseContext(),
+      channel: { platform: 'slack', id: origin.channel, workspace: origin.team },
+      user: { id: origin.user },
+      conversation: request.conversation,
+    };
+    try {
+      // Let the acknowledgement reach the socket before the (synchronous) search runs.
+      await new Promise((resolve) => setImmediate(resolve));
+      return await withDeadline(runCommand(request.command, { text: request.text }, ctx), this.answerDeadlineMs);
+    } catch (error) {
+      const errorId = newErrorId();
+      this.logger.error({ errorId, command: request.command, err: safeError(error) }, 'slack answer failed');
+      return errorAnswer(request.text.slice(0, 200), request.command, errorId);
+    }
+  }
+
+  /** Run work to completion in the background of a handler, and remember it until done. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.then(
+      () => this.inFlight.delete(work),
+      () => this.inFlight.delete(work),
+    );
+    return work;
+  }
+
+  /** Wait for the work in flight, at most `ms`. */
+  async drain(ms: number): Promise<void> {
+    if (!this.inFlight.size) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+    await Promise.race([Promise.allSettled([...this.inFlight]), timeout]);
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A line typed in a mention or DM as a request: `/metric ...` names a command, anything
+ * else is a question for `/ask` (the same reading as `runInput`).
+ */
+export function requestFromLine(line: string): { command: string; text: string } {
+  const m = line.trimStart().match(/^\/([\p{L}\p{N}_-]{1,40})(?:\s+([\s\S]*))?$/u);
+  return m ? { command: m[1]!, text: m[2] ?? '' } : { command: 'ask', text: line };
+}
