@@ -74,12 +74,22 @@ export async function runCommand(name: string, input: CommandInput, ctx: Command
       suggestions: [command.usage],
     });
   }
+  let answer: Answer;
   try {
-    const answer = await command.run(parsed.data, ctx);
-    return answer.query ? answer : { ...answer, query };
+    answer = await command.run(parsed.data, ctx);
+    if (!answer.query) answer = { ...answer, query };
   } catch (error) {
     return failed(command.name, query, error, ctx);
   }
+  if (ctx.charts) {
+    // A chart is an extra: when drawing fails, the answer still goes out, without it.
+    try {
+      answer = await ctx.charts.attach(answer);
+    } catch (error) {
+      ctx.logger?.error({ command: command.name, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'chart failed; answering without it');
+    }
+  }
+  return answer;
 }
 
 function failed(command: string, query: string, error: unknown, ctx: CommandContext): Answer {

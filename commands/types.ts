@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Answer, QueryContext } from '../src/core/answer.ts';
 import type { CoreLogger } from '../src/core/engine.ts';
 import type { CorpusSnapshot } from '../src/core/snapshot.ts';
+import type { SubscriptionService } from '../src/core/subscriptions.ts';
 
 /** Where a command was typed: enough to answer there later (digests). */
 export interface ChannelRef {
@@ -22,6 +23,10 @@ export interface CommandContext {
   /** What earlier messages of the same thread established, for follow-ups. */
   conversation?: QueryContext;
   logger?: CoreLogger;
+  /** Draws a chart for series and comparisons (src/charts); absent means answers carry no chart. */
+  charts?: { attach(answer: Answer): Promise<Answer> };
+  /** Weekly summary subscriptions; absent when the bot runs without its database. */
+  subscriptions?: SubscriptionService;
 }
 
 /** One argument of a command: a typed option on Discord, a word of free text elsewhere. */

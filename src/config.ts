@@ -18,6 +18,7 @@ const BaseSchema = z.object({
   INDEX_DIR: optional.default('var/index'),
   COMPANIES_FILE: optional.default('data/companies.yaml'),
   DATABASE_PATH: optional.default('var/bot.sqlite'),
+  CHARTS_DIR: optional.default('var/charts'),
   DEFAULT_TZ: optional.default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -30,6 +31,8 @@ export interface BaseConfig {
   indexDir: string;
   companiesFile: string;
   databasePath: string;
+  /** Folder of chart PNGs (content-addressed, reused). */
+  chartsDir: string;
   defaultTz: string;
   logLevel: z.infer<typeof BaseSchema>['LOG_LEVEL'];
   port: number;
@@ -67,6 +70,7 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       indexDir: resolve(cwd, v.INDEX_DIR),
       companiesFile: resolve(cwd, v.COMPANIES_FILE),
       databasePath: resolve(cwd, v.DATABASE_PATH),
+      chartsDir: resolve(cwd, v.CHARTS_DIR),
       defaultTz: isTimeZone(v.DEFAULT_TZ) ? v.DEFAULT_TZ : 'UTC',
       logLevel: v.LOG_LEVEL,
       port: v.PORT,

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runInput, type CommandContext } from '../../commands/index.ts';
 import { renderText } from '../adapters/console/render-text.ts';
+import { createChartAttacher } from '../charts/chart-attacher.ts';
 import { loadBaseConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openEngine } from '../open-engine.ts';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const { config } = loadBaseConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const engine = openEngine(config, logger);
-  const ctx: CommandContext = { engine, now: () => new Date(), logger, channel: { platform: 'console', id: 'cli' } };
+  const charts = createChartAttacher({ dir: config.chartsDir, logger });
+  const ctx: CommandContext = { engine, now: () => new Date(), logger, channel: { platform: 'console', id: 'cli' }, charts };
   const print = async (line: string) => {
     const answer = await runInput(line, ctx);
     process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : renderText(answer));

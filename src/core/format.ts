@@ -2,7 +2,7 @@ import type { Change, Unit } from './answer.ts';
 
 /**
  * Number formatting for answers. Amounts read the way an analyst writes them in
- * English ("RMB 398 million", "US$29.2 million"), keeping the precision the source gave.
+ * English ("RMB 512 million", "US$18.4 million"), keeping the precision the source gave.
  */
 
 const CURRENCY_PREFIX: Record<string, string> = { CNY: 'RMB ', USD: 'US$', HKD: 'HK$' };
@@ -17,7 +17,7 @@ function group(n: number, maxFraction: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: maxFraction, minimumFractionDigits: 0 });
 }
 
-/** `RMB 398 million`, `-RMB 1.06 billion`, `US$29.2 million`, `RMB 560,000`. */
+/** `RMB 512 million`, `-RMB 2.34 billion`, `US$18.4 million`, `RMB 730,000`. */
 export function formatAmount(value: number, unit: Unit, precision = 4): string {
   const prefix = CURRENCY_PREFIX[unit] ?? '';
   const sign = value < 0 ? '-' : '';
@@ -29,7 +29,7 @@ export function formatAmount(value: number, unit: Unit, precision = 4): string {
   return `${sign}${prefix}${body}`;
 }
 
-/** `35.81%`, `-11.5%`. */
+/** `41.27%`, `-17.5%`. */
 export function formatPercent(value: number): string {
   return `${Number(value.toFixed(4))}%`;
 }
@@ -49,8 +49,8 @@ const BASIS: Record<Change['basis'], string> = {
 };
 
 /**
- * `down 36.69% year on year`, `up 6.7 pp year on year`. For a loss (`loss: true`) a
- * fall in net income reads `loss widened 8.12% year on year`.
+ * `down 12.34% year on year`, `up 6.7 pp year on year`. For a loss (`loss: true`) a
+ * fall in net income reads `loss widened 5.67% year on year`.
  */
 export function formatChange(value: number, unit: '%' | 'pp', basis: Change['basis'], options: { loss?: boolean } = {}): string {
   if (value === 0) return `unchanged ${BASIS[basis]}`;
@@ -59,7 +59,7 @@ export function formatChange(value: number, unit: '%' | 'pp', basis: Change['bas
   return `${value > 0 ? 'up' : 'down'} ${magnitude} ${BASIS[basis]}`;
 }
 
-/** Significant digits of a number as written ("2,131" 4, "3.98" 3, "370" 2, "0.05" 1). */
+/** Significant digits of a number as written ("4,321" 4, "5.12" 3, "510" 2, "0.05" 1). */
 export function significantDigits(written: string): number {
   const digits = written.replace(/[^\d.]/gu, '');
   const [intPart = '', frac = ''] = digits.split('.');

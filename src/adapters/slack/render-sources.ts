@@ -44,7 +44,7 @@ export function qualifierNotes(f: Figure): string[] {
   return notes;
 }
 
-/** `*RMB 398 million* · down 36.69% year on year` */
+/** `*RMB 512 million* · down 12.34% year on year` */
 export function valueLine(f: Figure): string {
   const change = f.change ? ` · ${escapeMrkdwn(f.change.display)}` : '';
   return `*${escapeMrkdwn(f.display)}*${change}`;

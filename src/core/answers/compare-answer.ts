@@ -75,7 +75,10 @@ export function answerCompare(snapshot: CorpusSnapshot, query: string, args: Com
       lines.push(`- ${f.companyName} ${f.period}: ${citeLine(f.source)}`);
     }
   }
-  if (problems.length) lines.push(...problems);
+  if (problems.length) {
+    lines.push(...problems);
+    known.push(...problems);
+  }
   const status = figures.length ? 'answered' : 'not_found';
   const header = `${metric.value.metric.label} compared${chosen ? `, ${periodLabel(chosen)}` : ''}:`;
   return makeAnswer({

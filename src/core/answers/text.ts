@@ -11,7 +11,7 @@ export function citeLine(source: Source): string {
   return `"${source.quote}" (${source.title}${date})`;
 }
 
-/** One figure as a headline line: `CloudWalk Technology revenue FY2024: RMB 398 million (3.98億元), down 36.69% year on year`. */
+/** One figure as a headline line: `Acme Cloud revenue FY2030: RMB 512 million (5.12億元), down 12.34% year on year`. */
 export function figureHeadline(f: Figure): string {
   const label = f.segment ? `${f.metricLabel.toLowerCase()} (${f.segment})` : f.metricLabel.toLowerCase();
   const quals = f.qualifiers.filter((q) => !q.startsWith('segment:'));

@@ -34,7 +34,7 @@ export function inferPublished(text: string): string | null {
   if (m) return valid(m[1]!, pad(m[2]!), pad(m[3]!));
   m = head.match(/(20\d{2})年(\d{1,2})月(\d{1,2})日/u);
   if (m) return valid(m[1]!, pad(m[2]!), pad(m[3]!));
-  // "11/07 2024" as some article pages print it (month/day year).
+  // "03/15 2030" as some article pages print it (month/day year).
   m = head.match(/^(\d{1,2})\/(\d{1,2})\s+(20\d{2})\b/mu);
   if (m) return valid(m[3]!, pad(m[1]!), pad(m[2]!));
   return null;

@@ -46,6 +46,8 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
     try {
       entries = readdirSync(d).sort();
     } catch (error) {
+      // The documents folder itself unreadable is not an empty corpus: refuse to index.
+      if (d === dir) throw new Error(`cannot read the documents folder ${dir}: ${(error as Error).message}`);
       problems.push({ file: relative(dir, d) || '.', message: `cannot read folder: ${(error as Error).message}`, skipped: true });
       return;
     }

@@ -28,7 +28,7 @@ export interface DigestDocument {
   addedAt: string;
   /** Why it is in this week: its publication date, the day it was added, or both. */
   reason: 'published' | 'added' | 'published and added';
-  /** Figures the document states: reported headline figures first, forecasts last. */
+  /** Figures the document states: reported headline figures of its own period first, forecasts last. */
   figures: Figure[];
   /** Further figures not listed. */
   moreFigures: number;
@@ -96,8 +96,10 @@ function documentFigures(snapshot: CorpusSnapshot, doc: CorpusDocument): { figur
     if (list) list.push(fact);
     else groups.set(key, [fact]);
   }
-  // Reported headline results first, then other reported figures, forecasts last; text order within.
-  const rank = (f: Fact) => (HEADLINE_IDS.has(f.metric) ? 0 : 1) + (f.qualifiers.forecast ? 2 : 0);
+  // Reported headline results first (those of the period the document reports on before
+  // its history), then other reported figures, forecasts last; text order within.
+  const own = doc.period ? periodLabel(doc.period) : null;
+  const rank = (f: Fact) => (f.qualifiers.forecast ? 4 : 0) + (HEADLINE_IDS.has(f.metric) ? 0 : 2) + (periodLabel(f.period) === own ? 0 : 1);
   const ordered = [...groups.values()].sort((a, b) => rank(a[0]!) - rank(b[0]!) || a[0]!.start - b[0]!.start);
   const figures = ordered.slice(0, MAX_DOCUMENT_FIGURES).map((statements) => buildFigure(snapshot, companyOf(snapshot, statements[0]!.company), statements));
   return { figures, more: Math.max(0, ordered.length - MAX_DOCUMENT_FIGURES) };

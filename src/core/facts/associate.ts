@@ -42,7 +42,7 @@ interface Slot {
   n: NumberToken;
   role: Role;
   metric?: MetricToken;
-  /** Metric found after the number ("RMB 370.4 million net operating cash inflow"). */
+  /** Metric found after the number ("RMB 512.3 million net operating cash inflow"). */
   metricAfter?: boolean;
   own?: PeriodToken;
   /** A comparison base: "compared to X", "from X to ...". */
@@ -79,7 +79,7 @@ function compatible(metric: MetricDef, n: NumberToken, ctx: SentenceContext): bo
   return n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' || (n.unit === null && n.scaled && ctx.defaultCurrency !== null);
 }
 
-/** A ratio written next to an amount or count metric: "R&D investment representing 106.45% of revenue". */
+/** A ratio written next to an amount or count metric: "R&D investment representing 87.5% of revenue". */
 function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | null {
   if (n.unit !== '%') return null;
   if (metric.id === 'rd_expense' && /^\s?(?:of|of the)\s(?:total\s|operating\s)?revenues?|^\s?(?:的)?营收|^\s?(?:的)?收入/u.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
@@ -88,7 +88,7 @@ function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | 
 }
 
 // Money words that are not metrics: a number after one of them ("IPO listing expenses of
-// RMB 94.9 million", "上市費用 9,490 萬元") belongs to it, not to a metric named earlier.
+// RMB 61.2 million", "上市費用 6,120 萬元") belongs to it, not to a metric named earlier.
 const OTHER_MONEY_NOUN = /\b(?:expenses?|costs?|charges?|fees?|proceeds|gains?|payments?|compensation|assets|liabilities|debts?|loans?|fund(?:s|ing)?|buybacks?|repurchases?|dividends?|investments?|program|impairments?)\b|费用|成本|损失|收益|支出|募资|资金|资产|负债|贷款|回购|股息|投资/u;
 
 function parenDepthAt(text: string, pos: number): number {
@@ -154,7 +154,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   const values = slots.filter((s) => s.role === 'value');
   for (const s of values) s.own = ownPeriod(s.n, view);
 
-  // "between RMB 1.85 billion and RMB 2.05 billion": one figure, a range.
+  // "between RMB 7.25 billion and RMB 7.75 billion": one figure, a range.
   for (let i = 0; i + 1 < values.length; i += 1) {
     const a = values[i]!;
     const b = values[i + 1]!;
@@ -249,7 +249,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     s.metric = { ...found.token, metric: found.metric };
   }
 
-  // Paired metrics: "Fulfillment costs and other costs were RMB 155.6 million and RMB 48.3 million".
+  // Paired metrics: "Selling costs and other costs were RMB 12.3 million and RMB 4.5 million".
   pairMetrics(values, view, ctx);
 
   // Periods.
@@ -272,8 +272,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       continue;
     }
     let before = [...view.periods].reverse().find((p) => p.end <= s.n.start && !owned.has(p) && !p.since && p.ref.type !== 'span');
-    // "Net loss margin was negative 24.5% this quarter, and adjusted net loss margin was
-    // negative 25.9%": a later figure shares the period an earlier main figure was given.
+    // "Net margin was negative 12.1% this quarter, and adjusted net margin was
+    // negative 14.6%": a later figure shares the period an earlier main figure was given.
     if (!before) before = values.filter((v) => v.n.end <= s.n.start && !v.prior && v.own && !v.own.since && v.own.ref.type === 'abs').at(-1)?.own;
     const later = view.periods.find((p) => p.start >= s.n.end && !owned.has(p) && !p.since && p.ref.type === 'abs' && !/[,;，；]/u.test(f.slice(s.n.end, p.start)));
     const token = before ?? later;
@@ -325,13 +325,13 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     target ??= values.filter((v) => v.n.end <= c.n.start && !v.dropped && !v.prior).at(-1);
     target ??= values.find((v) => v.n.start >= c.n.end && !v.dropped && !v.prior);
     if (!target || attached.has(target) || !target.metric) continue;
-    // The verb nearest before the number decides the direction ("下滑36.69%至..., 亏损也同比扩大8.12%").
+    // The verb nearest before the number decides the direction ("下滑12.34%至..., 亏损也同比扩大5.67%").
     const verbs = [...f.slice(Math.max(0, c.n.start - 40), c.n.start).matchAll(CHANGE_VERB)];
     const lastVerb = verbs.at(-1)?.[0] ?? '';
     let sign = (lastVerb ? NEGATIVE_CHANGE.test(lastVerb) : /^\s?(?:decrease|decline|drop|reduction|lower|fall)/u.test(afterText)) ? -1 : 1;
     if (c.n.signed) sign = 1;
     const loss = target.metric.negative && !target.n.signed;
-    // A loss that grows is net income falling: "亏损扩大8.12%" is -8.12%, "loss narrowed" is +.
+    // A loss that grows is net income falling: "亏损扩大5.67%" is -5.67%, "loss narrowed" is +.
     if (loss) sign = -sign;
     const nearby = f.slice(Math.max(0, c.n.start - 50), c.n.end + 50);
     const basis: StatedChange['basis'] = YOY_NEAR.test(nearby) ? 'yoy' : QOQ_NEAR.test(nearby) ? 'qoq' : view.yoy && !view.qoq ? 'yoy' : view.qoq && !view.yoy ? 'qoq' : 'prior';
@@ -399,7 +399,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   return { facts, period: established };
 }
 
-// "869 million in 2022, compared to 632 million in 2021, a 37.5% increase": the
+// "900 million in 2030, compared to 800 million in 2029, a 12.5% increase": the
 // comparison's period tells what the change is measured against.
 function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
   const prior = values.find((v) => v.current === target && v.period && !v.dropped);
@@ -413,7 +413,7 @@ function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
 const YOY_NEAR = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期/u;
 const QOQ_NEAR = /quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季/u;
 
-// "员工人数由2023年底的801人减少至453人,研发人员从467人减少至228人": the second prior
+// "员工人数由2030年底的900人减少至600人,研发人员从500人减少至300人": the second prior
 // takes the period the sentence gave the first one when both end in the same period.
 function parallelPrior(s: Slot, values: Slot[]): Period | undefined {
   const currentLabel = s.current?.period ? periodLabel(s.current.period) : null;

@@ -5,6 +5,7 @@ import { associate, type SentenceContext } from './associate.ts';
 import type { Fact } from './fact.ts';
 import { documentNow, type TimeContext } from './period-phrases.ts';
 import { topicSegment } from './segments.ts';
+import { quoteStatesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
 import { viewSentence, type SegmentTopic } from './sentence-view.ts';
 import { periodLabel, type Period } from '../periods.ts';
@@ -92,6 +93,8 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       };
       if (sf.range) fact.range = sf.range;
       if (sf.change) fact.change = sf.change;
+      // Never keep a figure its own sentence does not state.
+      if (!quoteStatesValue(source, fact.value, fact.range)) continue;
       const key = `${fact.company}|${fact.metric}|${periodLabel(fact.period)}|${fact.value}|${JSON.stringify(fact.qualifiers)}|${fact.start}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -21,7 +21,7 @@ export interface FactQualifiers {
   periodInferred?: boolean;
 }
 
-/** A change stated next to a figure ("down 36.69% year on year"). */
+/** A change stated next to a figure ("down 12.34% year on year"). */
 export interface StatedChange {
   value: number;
   unit: '%' | 'pp';
@@ -34,7 +34,7 @@ export interface Fact {
   /** Canonical metric id. */
   metric: string;
   period: Period;
-  /** Value in base units: yuan (not millions), percent as a number (35.81), counts. */
+  /** Value in base units: yuan (not millions), percent as a number (41.27), counts. */
   value: number;
   unit: Unit;
   qualifiers: FactQualifiers;
@@ -45,9 +45,9 @@ export interface Fact {
   /** Offsets of the quote (the clause or sentence) in the cleaned document text. */
   start: number;
   end: number;
-  /** The number exactly as written, e.g. `3.98億元`, `RMB 2,131 million`. */
+  /** The number exactly as written, e.g. `5.12億元`, `RMB 4,321 million`. */
   numberText: string;
-  /** Significant digits of the number as written: `RMB 370 million` 2, `RMB 370.4 million` 4. */
+  /** Significant digits of the number as written: `RMB 510 million` 2, `RMB 512.3 million` 4. */
   precision: number;
   /** How directly the text ties company, metric and period to the number (0-1). */
   confidence: number;

@@ -1,9 +1,9 @@
 import { significantDigits } from '../format.ts';
 
 /**
- * Numbers as documents write them: `RMB 2,131 million`, `US$29.2 million`, `3.98亿元`
- * (folded from 3.98億元), `6453.37万元`, `-1.06亿元`, `negative RMB 245.1 million`,
- * `35.81%`, `negative 11.5%`, `453人`, bare `552`. Works on folded text (lower case,
+ * Numbers as documents write them: `RMB 4,321 million`, `US$18.4 million`, `5.12亿元`
+ * (folded from 5.12億元), `8765.43万元`, `-2.34亿元`, `negative RMB 321.7 million`,
+ * `41.27%`, `negative 17.5%`, `612人`, bare `731`. Works on folded text (lower case,
  * Simplified, half-width), so one pattern serves both scripts.
  */
 
@@ -114,7 +114,7 @@ export function findNumbers(folded: string): NumberToken[] {
   return out;
 }
 
-/** Remove binary floating noise (3.98 * 1e8 = 398000000.00000006). */
+/** Remove binary floating noise (a decimal times 1e8 is not always an integer). */
 export function cleanFloat(value: number): number {
   return Number(value.toPrecision(12));
 }

@@ -2,7 +2,7 @@
  * Business segments. A segment's revenue ("public cloud revenue", "企業雲收入",
  * "revenues from this business") must never answer a question about total revenue, so
  * every way a document names a segment is caught here, including a topic set by an
- * earlier sentence ("Moving on to Enterprise Cloud Services. Revenue increased ...").
+ * earlier sentence ("Turning to our storage business. Revenue grew ...").
  */
 
 const ZH_TERMS: Array<[RegExp, string]> = [

@@ -19,7 +19,7 @@ export interface MetricToken {
   segmentFromTopic: boolean;
 }
 
-/** A segment an earlier sentence made the topic ("Moving on to Enterprise Cloud Services."). */
+/** A segment an earlier sentence made the topic ("Turning to our storage business."). */
 export interface SegmentTopic {
   segment: string;
   /** Set in the same paragraph: a bare "revenue" then means the segment's. */
@@ -79,7 +79,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null): MetricToken[]
         segment = topic?.segment ?? 'unnamed segment';
         segmentFromTopic = true;
       } else if (!segment && !explicitTotal && topic?.sameParagraph) {
-        // "Moving on to Enterprise Cloud Services. Revenue increased ...": the paragraph's topic.
+        // "Turning to our storage business. Revenue grew ...": the paragraph's topic.
         segment = topic.segment;
         segmentFromTopic = true;
       }

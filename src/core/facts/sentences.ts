@@ -43,7 +43,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       }
       if (ch === '.') {
         const next = line[i + 1];
-        // "3.98", "ir.ksyun.com": a dot inside a token is not a full stop.
+        // "5.12", "example.com": a dot inside a token is not a full stop.
         if (next !== undefined && !/\s/u.test(next) && !/["'”’)）]/u.test(next)) continue;
         if (ABBREVIATIONS.test(line.slice(Math.max(0, i - 12), i + 1))) continue;
         let j = i + 1;

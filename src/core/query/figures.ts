@@ -107,7 +107,7 @@ const PREFIX: Record<string, string> = { CNY: 'RMB ', USD: 'US$', HKD: 'HK$' };
 const WRITTEN_EN = /^(?:(?:negative|minus)\s+|-)?(?:rmb|us\$|usd|hk\$|hkd|\$|cny)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(million|billion|thousand|mn|bn)\s?(?:yuan|rmb|renminbi|dollars|us dollars)?$/iu;
 const SCALE_WORD: Record<string, string> = { million: 'million', mn: 'million', billion: 'billion', bn: 'billion', thousand: 'thousand' };
 
-/** An English amount as the source wrote it ("RMB 2,131 million"), normalised to one style. */
+/** An English amount as the source wrote it ("RMB 4,321 million"), normalised to one style. */
 function writtenAmount(f: Fact): string | null {
   if (f.language !== 'en' || f.range || !PREFIX[f.unit]) return null;
   const m = f.numberText.match(WRITTEN_EN);
@@ -115,13 +115,13 @@ function writtenAmount(f: Fact): string | null {
   return `${f.value < 0 ? '-' : ''}${PREFIX[f.unit]}${m[1]} ${SCALE_WORD[m[2]!.toLowerCase()]}`;
 }
 
-/** How a fact reads in an answer: `RMB 398 million (3.98億元)`, `RMB 2,131 million`. */
+/** How a fact reads in an answer: `RMB 512 million (5.12億元)`, `RMB 4,321 million`. */
 export function displayOf(f: Fact): string {
   let text = writtenAmount(f) ?? formatValue(f.value, f.unit, f.precision);
   if (f.range) text = `${formatValue(f.range.low, f.unit, f.precision)} to ${formatValue(f.range.high, f.unit, f.precision)}`;
   if (f.qualifiers.bound) {
     const word = f.qualifiers.bound === 'at_least' ? 'over' : 'under';
-    // "a cumulative loss of over RMB 3.1 billion": the bound is on the size of the loss.
+    // "a cumulative loss of over RMB 9.9 billion": the bound is on the size of the loss.
     text = f.value < 0 ? `${word} ${text.replace(/^-/u, '')} (negative)` : `${word} ${text}`;
   }
   if (f.qualifiers.approximate) text = `about ${text}`;

@@ -118,7 +118,7 @@ export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResu
   if (req.period) {
     const label = periodLabel(req.period);
     // A balance or headcount at a period end answers for every period ending that day:
-    // cash "by December end 2022" is both the FY2022 and the Q4 2022 closing figure.
+    // cash "at the end of 2030" is both the FY2030 and the Q4 2030 closing figure.
     const endIso = periodEndIso(req.period);
     const exact = pool.filter((f) => periodLabel(f.period) === label || (req.metric.pointInTime && f.period.kind !== 'span' && periodEndIso(f.period) === endIso));
     const statements = closest(exact, req);
@@ -143,7 +143,7 @@ export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResu
       if (!figures.some((f) => f.period === periodLabel(p))) missing.unshift(periodLabel(p));
     }
   }
-  // A range asked for may be stated only as a total over it ("2018年至2024年累计亏损").
+  // A range asked for may be stated only as a total over it ("2030年至2035年累计亏损").
   if (range && (figures.length === 0 || req.cumulative)) {
     const spanLabel = periodLabel({ kind: 'span', fromYear: 'year' in range.from ? range.from.year : 0, toYear: 'year' in range.to ? range.to.year : 0 });
     const cumulative = closest(pool.filter((f) => f.period.kind === 'span' && periodLabel(f.period) === spanLabel), req);

@@ -3,7 +3,7 @@ import { fold } from './fold.ts';
 
 /**
  * Tokenizer shared by indexing and querying. Latin text gives words and numbers
- * ("2,131" reads as 2131); Chinese text, which has no spaces, gives the words found
+ * ("4,321" reads as 2131); Chinese text, which has no spaces, gives the words found
  * by `Intl.Segmenter` plus character bigrams, so a query matches whichever way the
  * segmenter happened to split a name.
  */

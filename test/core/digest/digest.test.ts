@@ -66,6 +66,8 @@ describe('digest over the bundled corpus', () => {
     expect(revenue!.source.quote).toContain('3.98億元');
     expect(answer.message).toMatch(/CloudWalk Technology revenue FY2024: RMB 398 million/u);
     for (const f of doc!.figures) expectExactQuote(s, f);
+    // The results of the period the article reports on come before its history.
+    expect(doc!.figures.slice(0, 3).map((f) => `${f.metric} ${f.period}`)).toEqual(['revenue FY2024', 'net_income FY2024', 'gross_margin FY2024']);
   });
 
   it('shows each followed company’s latest headline figures with the change and the quote', () => {
