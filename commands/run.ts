@@ -27,9 +27,36 @@ export function errorAnswer(query: string, command: string, errorId: string): An
 /**
  * Run a command by name. Validation errors come back as `invalid` answers naming the
  * usage; internal errors as `error` answers with a reference id that is also logged.
+ * Every call is logged once with a request id, the command, its latency and outcome.
  * It never throws.
  */
 export async function runCommand(name: string, input: CommandInput, ctx: CommandContext): Promise<Answer> {
+  const requestId = ctx.requestId ?? randomUUID().slice(0, 8);
+  const started = performance.now();
+  let answer: Answer;
+  try {
+    answer = await dispatch(name, input, { ...ctx, requestId });
+  } catch (error) {
+    // dispatch catches what commands throw; this is the guard for anything else.
+    answer = failed(name, '', error, { ...ctx, requestId });
+  }
+  ctx.logger?.info(
+    {
+      requestId,
+      command: answer.command,
+      platform: ctx.channel?.platform,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      status: answer.status,
+      figures: answer.figures.length,
+      passages: answer.passages.length,
+      errorId: answer.errorId,
+    },
+    'answered',
+  );
+  return answer;
+}
+
+async function dispatch(name: string, input: CommandInput, ctx: CommandContext): Promise<Answer> {
   const command = findCommand(name);
   const shownText = 'text' in input ? input.text : Object.values(input.options).filter(Boolean).join(' ');
   if (!command) {
@@ -94,7 +121,7 @@ export async function runCommand(name: string, input: CommandInput, ctx: Command
 
 function failed(command: string, query: string, error: unknown, ctx: CommandContext): Answer {
   const errorId = newErrorId();
-  ctx.logger?.error({ errorId, command, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'command failed');
+  ctx.logger?.error({ errorId, requestId: ctx.requestId, command, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'command failed');
   return errorAnswer(query, command, errorId);
 }
 

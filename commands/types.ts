@@ -23,6 +23,8 @@ export interface CommandContext {
   /** What earlier messages of the same thread established, for follow-ups. */
   conversation?: QueryContext;
   logger?: CoreLogger;
+  /** Id tying the log lines of one question together; generated when absent. */
+  requestId?: string;
   /** Draws a chart for series and comparisons (src/charts); absent means answers carry no chart. */
   charts?: { attach(answer: Answer): Promise<Answer> };
   /** Weekly summary subscriptions; absent when the bot runs without its database. */
