@@ -2,10 +2,17 @@ import { loadBaseConfig } from './config.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from './front-end.ts';
 import { createLogger } from './logger.ts';
 import { openEngine } from './open-engine.ts';
+import { openSubscriptionStore, startDigestScheduler } from './scheduler/start-digests.ts';
 import { startConsole } from './adapters/console/console-adapter.ts';
+import { createChartAttacher } from './charts/chart-attacher.ts';
+import { slackFrontEnd } from './adapters/slack/index.ts';
+import { discordFrontEnd } from './adapters/discord/index.ts';
+
+/** How long a shutdown waits for answers in flight before the process leaves. */
+const SHUTDOWN_BOUND_MS = 20_000;
 
 /** Chat platforms `npm start` can run; each is enabled by its own environment variables. */
-const CHAT_FRONT_ENDS: FrontEndFactory[] = [];
+const CHAT_FRONT_ENDS: FrontEndFactory[] = [slackFrontEnd, discordFrontEnd];
 
 async function main(): Promise<void> {
   const { config, problems } = loadBaseConfig();
@@ -21,13 +28,17 @@ async function main(): Promise<void> {
   );
   for (const p of engine.snapshot.problems) say(`  ! ${p.file}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
   engine.watch();
+  // Weekly summaries: subscriptions and the send log live in DATABASE_PATH.
+  const store = openSubscriptionStore(config, logger);
+  say(`subscriptions: ${store ? config.databasePath : 'off (the database could not be opened; see the log)'}`);
 
+  const charts = createChartAttacher({ dir: config.chartsDir, logger });
   const deps: FrontEndDeps = {
     engine,
     config,
     logger,
     now: () => new Date(),
-    context: () => ({ engine, now: () => new Date(), logger }),
+    context: () => ({ engine, now: () => new Date(), logger, charts, subscriptions: store?.subscriptions }),
   };
   const running: RunningFrontEnd[] = [];
   for (const fe of CHAT_FRONT_ENDS) {
@@ -46,21 +57,40 @@ async function main(): Promise<void> {
   }
   const consoleOn = running.length === 0 || config.console;
   say(`console: ${consoleOn ? 'on' : 'off (a chat platform is running; set CONSOLE=1 to use both)'}`);
+  const scheduler = store ? startDigestScheduler({ store, engine, running, logger, print: consoleOn ? say : undefined }) : null;
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: no new questions, finishing those in flight');
+    // Front ends drain their answers in flight; past this bound the process leaves anyway.
+    const bound = setTimeout(() => {
+      logger.warn({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown took too long; exiting');
+      process.exit(code);
+    }, SHUTDOWN_BOUND_MS);
+    await scheduler?.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
+    store?.close();
     engine.close();
-    process.exit(0);
+    clearTimeout(bound);
+    logger.info({ signal }, 'stopped');
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // One handler's stray rejection is logged and must not take the bot down.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection; the bot keeps running');
+  });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: { message: error.message, stack: error.stack } }, 'uncaught exception; shutting down');
+    void shutdown('uncaughtException', 1);
+  });
 
   if (consoleOn) {
-    await startConsole({ input: process.stdin, output: process.stdout, context: deps.context, interactive: Boolean(process.stdin.isTTY) });
+    const consoleContext = () => ({ ...deps.context(), channel: { platform: 'console' as const, id: 'console' } });
+    await startConsole({ input: process.stdin, output: process.stdout, context: consoleContext, interactive: Boolean(process.stdin.isTTY) });
     if (running.length === 0) await shutdown('console closed');
   }
 }
