@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -78,6 +79,23 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
     },
     problems,
   };
+}
+
+/**
+ * Read `.env` into the environment when the file exists (variables already set win).
+ * Uses Node's own parser; a malformed file is reported, not fatal.
+ */
+export function loadDotEnv(file = resolve(process.cwd(), '.env')): ConfigProblem | null {
+  if (!existsSync(file)) return null;
+  const before = { ...process.env };
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    return { variable: '.env', message: `.env could not be read (${error instanceof Error ? error.message : String(error)}); using the environment only.` };
+  }
+  // loadEnvFile overwrites; the environment of the process takes precedence over the file.
+  for (const [key, value] of Object.entries(before)) process.env[key] = value;
+  return null;
 }
 
 /** True for a time zone name the runtime knows. */

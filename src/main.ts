@@ -1,4 +1,4 @@
-import { loadBaseConfig } from './config.ts';
+import { loadBaseConfig, loadDotEnv } from './config.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from './front-end.ts';
 import { createLogger } from './logger.ts';
 import { openEngine } from './open-engine.ts';
@@ -15,7 +15,9 @@ const SHUTDOWN_BOUND_MS = 20_000;
 const CHAT_FRONT_ENDS: FrontEndFactory[] = [slackFrontEnd, discordFrontEnd];
 
 async function main(): Promise<void> {
+  const dotEnvProblem = loadDotEnv();
   const { config, problems } = loadBaseConfig();
+  if (dotEnvProblem) problems.push(dotEnvProblem);
   const logger = createLogger(config.logLevel);
   for (const p of problems) logger.warn({ variable: p.variable }, p.message);
   const say = (line: string) => process.stdout.write(`${line}\n`);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { runInput, type CommandContext } from '../../commands/index.ts';
 import { renderText } from '../adapters/console/render-text.ts';
 import { createChartAttacher } from '../charts/chart-attacher.ts';
-import { loadBaseConfig } from '../config.ts';
+import { loadBaseConfig, loadDotEnv } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openEngine } from '../open-engine.ts';
 
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     process.stdout.write('usage: npm run --silent ask -- [--json] ["<command or question>"]\n');
     return;
   }
+  loadDotEnv();
   const { config } = loadBaseConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const engine = openEngine(config, logger);

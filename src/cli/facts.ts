@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { qualifierLabels, displayOf } from '../core/query/figures.ts';
 import { METRIC_BY_ID } from '../core/facts/metrics.ts';
 import { periodLabel } from '../core/periods.ts';
-import { loadBaseConfig } from '../config.ts';
+import { loadBaseConfig, loadDotEnv } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openEngine } from '../open-engine.ts';
 
@@ -12,6 +12,7 @@ import { openEngine } from '../open-engine.ts';
  */
 function main(): void {
   const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  loadDotEnv();
   const { config } = loadBaseConfig();
   const engine = openEngine(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
   const snapshot = engine.snapshot;

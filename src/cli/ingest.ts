@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBaseConfig } from '../config.ts';
+import { loadBaseConfig, loadDotEnv } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openEngine } from '../open-engine.ts';
 
@@ -12,6 +12,7 @@ import { openEngine } from '../open-engine.ts';
  */
 function main(): void {
   const { values } = parseArgs({ options: { force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+  loadDotEnv();
   const { config } = loadBaseConfig();
   if (values.force) rmSync(join(config.indexDir, 'corpus-index.json'), { force: true });
   const engine = openEngine(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));

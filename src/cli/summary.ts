@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { renderText } from '../adapters/console/render-text.ts';
-import { loadBaseConfig } from '../config.ts';
+import { loadBaseConfig, loadDotEnv } from '../config.ts';
 import { digestAnswer } from '../core/digest/digest-answer.ts';
 import { resolveWatchlist } from '../core/digest/watchlist.ts';
 import { lastFullWeekBefore, weekOfDate } from '../core/digest/week.ts';
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  loadDotEnv();
   const { config } = loadBaseConfig();
   const timeZone = values.tz === undefined ? config.defaultTz : parseTimeZone(values.tz);
   if (!timeZone) return usageError(`"${values.tz}" is not a time zone I know; use ${ZONE_FORMS}.`);
