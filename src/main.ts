@@ -1,6 +1,7 @@
 import { loadBaseConfig, loadDotEnv } from './config.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from './front-end.ts';
 import { createLogger } from './logger.ts';
+import { installProcessGuards } from './process-guards.ts';
 import { openEngine } from './open-engine.ts';
 import { openSubscriptionStore, startDigestScheduler } from './scheduler/start-digests.ts';
 import { startConsole } from './adapters/console/console-adapter.ts';
@@ -81,14 +82,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  // One handler's stray rejection is logged and must not take the bot down.
-  process.on('unhandledRejection', (reason) => {
-    logger.error({ err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection; the bot keeps running');
-  });
-  process.on('uncaughtException', (error) => {
-    logger.fatal({ err: { message: error.message, stack: error.stack } }, 'uncaught exception; shutting down');
-    void shutdown('uncaughtException', 1);
-  });
+  installProcessGuards(logger, (reason, code) => void shutdown(reason, code));
 
   if (consoleOn) {
     const consoleContext = () => ({ ...deps.context(), channel: { platform: 'console' as const, id: 'console' } });

@@ -23,7 +23,9 @@ function main(): void {
     process.stdout.write(
       `${lastLoad.origin === 'built' ? 'Indexed' : 'Index up to date:'} ${lastLoad.documents} documents, ${lastLoad.passages} passages, ${lastLoad.facts} figures in ${Math.round(lastLoad.ms)} ms.\n`,
     );
-    for (const p of snapshot.problems) process.stdout.write(`${p.skipped ? 'SKIPPED' : 'WARNING'} ${p.file}${p.field ? ` (${p.field})` : ''}: ${p.message}\n`);
+    for (const p of snapshot.problems) {
+      process.stdout.write(`${p.skipped ? 'SKIPPED' : 'WARNING'} ${p.file}${p.field ? ` (${p.field})` : ''}: ${p.message.replace(/^skipped: /u, '')}\n`);
+    }
   }
   if (snapshot.problems.some((p) => p.skipped)) process.exitCode = 2;
 }

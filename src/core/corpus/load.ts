@@ -137,7 +137,9 @@ export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): 
     const fm = parsed.kind === 'front-matter' ? parsed.data : null;
     let body = parsed.body;
     if (parsed.kind === 'invalid') {
-      for (const p of parsed.problems) problems.push({ ...p, skipped: false, message: `${p.message}; the field is ignored and inferred from the text` });
+      for (const p of parsed.problems) {
+        problems.push({ ...p, skipped: false, message: `${p.message}; ${p.field ? 'the field is ignored and inferred from the text' : 'the document is read without its front matter'}` });
+      }
       if (!parsed.problems.some((p) => p.field)) body = stripUnparsedFrontMatter(content);
     }
     const cleaned = cleanText(body).text;

@@ -56,8 +56,11 @@ const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:last
 // expenditures, was ...") name other metrics that do not govern the number.
 const APPOSITIVE = /,\s*(?:as measured (?:in|by|as)|measured as|defined as|calculated as|which is|which are|i\.e\.|namely|representing)[^,]*,/gu;
 
-function metricTokens(folded: string, topic: SegmentTopic | null): MetricToken[] {
+function metricTokens(folded: string, topic: SegmentTopic | null, companies: CompanyMention[]): MetricToken[] {
   const masked = folded.replace(APPOSITIVE, (m) => m.replace(/[^,]/gu, ' '));
+  // A company's own name ("Acme Cloud revenue") is never a segment name.
+  let nameless = folded;
+  for (const c of companies) nameless = nameless.slice(0, c.start) + ' '.repeat(c.end - c.start) + nameless.slice(c.end);
   const out: MetricToken[] = [];
   for (const m of findMetrics(masked)) {
     if (AMBIGUOUS.has(m.phrase)) {
@@ -74,7 +77,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null): MetricToken[]
     let segmentFromTopic = false;
     if (m.metric.id === 'revenue' || m.metric.id === 'gross_profit' || m.metric.id === 'gross_margin') {
       const explicitTotal = /(?:total|overall|consolidated|group)\s$|总$|營業總$/u.test(folded.slice(Math.max(0, m.start - 10), m.start)) || /^total|^总/u.test(m.phrase);
-      segment = explicitTotal ? null : (segmentBefore(folded, m.start) ?? segmentAfter(folded, m.end));
+      segment = explicitTotal ? null : (segmentBefore(nameless, m.start) ?? segmentAfter(nameless, m.end));
       if (!segment && !explicitTotal && refersToTopic(folded, m.start, m.end)) {
         segment = topic?.segment ?? 'unnamed segment';
         segmentFromTopic = true;
@@ -103,12 +106,13 @@ export function viewSentence(folded: string, ctx: TimeContext, registry: Company
   });
   const notForecast = folded.replace(NOT_FORECAST, (m) => ' '.repeat(m.length));
   const f = notForecast.match(FORECAST);
+  const companies = registry.mentionsInFolded(folded);
   return {
     folded,
     numbers,
-    metrics: metricTokens(folded, topic),
+    metrics: metricTokens(folded, topic, companies),
     periods,
-    companies: registry.mentionsInFolded(folded),
+    companies,
     forecastAt: f?.index ?? Number.POSITIVE_INFINITY,
     yoy: YOY.test(folded),
     qoq: QOQ.test(folded),
