@@ -13,6 +13,8 @@ export interface RecordedRequest {
   body: any;
   files: Array<{ field: string; name: string; size: number; type: string }>;
   at: number;
+  /** When the fake finished answering it (after any configured delay). */
+  respondedAt?: number;
 }
 
 /** What the REST routes read and change; the FakeDiscord instance is one. */

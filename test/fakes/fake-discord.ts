@@ -47,6 +47,8 @@ export class FakeDiscord {
   readonly denied = new Map<string, 50001 | 50013>();
   /** `invalidate` answers the next RESUME with op 9 (not resumable), forcing a new IDENTIFY. */
   resumeMode: 'resume' | 'invalidate' = 'resume';
+  /** Hold the answer to interaction callbacks this long (a slow network). */
+  callbackDelayMs = 0;
   readonly guild = fixture('guild-create.json');
   readonly bot: any;
   connections = 0;
@@ -274,7 +276,9 @@ export class FakeDiscord {
     await parseBody(record, raw, req.headers['content-type'] ?? '');
     this.requests.push(record);
     const [status, body] = routeRest(this, record);
+    if (this.callbackDelayMs > 0 && /^\/interactions\/\d+\/[^/]+\/callback$/u.test(path)) await new Promise((r) => setTimeout(r, this.callbackDelayMs));
     res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
     res.end(body === undefined ? undefined : JSON.stringify(body));
+    record.respondedAt = Date.now();
   }
 }

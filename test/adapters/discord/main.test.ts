@@ -48,15 +48,26 @@ describe('npm start with Discord configured', () => {
     await fake?.close();
   });
 
-  it('logs in, answers /help, and exits 0 on SIGTERM', async () => {
+  it('logs in, answers /help, and exits 0 on SIGTERM after delivering the answer in flight', async () => {
     await fake.waitFor('discord: on in the banner', () => stdout.includes('discord: on'), 45_000);
     const { id } = fake.sendCommand('help');
     const cb = await fake.waitFor('the answer to /help', () => fake.callbacks(id)[0], 10_000);
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.embeds[0].description).toContain('/metric');
+    // The reply to the next command is in flight (Discord is slow to take it) when SIGTERM
+    // arrives: the bot must wait for it to complete before leaving.
+    fake.callbackDelayMs = 1_500;
+    const slow = fake.sendCommand('metric', { company: 'qingcloud', metric: 'revenue', period: '2021' });
+    const reply = await fake.waitFor('the reply on its way', () => fake.callbacks(slow.id)[0], 10_000);
+    expect(reply.respondedAt).toBeUndefined();
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    const code = await exited;
+    const exitedAt = Date.now();
+    expect(code).toBe(0);
+    expect(reply.respondedAt).toBeDefined();
+    expect(reply.respondedAt!).toBeLessThanOrEqual(exitedAt);
+    expect(JSON.stringify(reply.body)).toContain('QingCloud');
     expect(stderr).not.toContain(TOKEN);
     expect(stdout).not.toContain(TOKEN);
   }, 60_000);
