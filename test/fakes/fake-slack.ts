@@ -5,9 +5,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * A fake Slack on 127.0.0.1 for end-to-end tests with the real Bolt: the Web API
- * (`POST /api/<method>`), response URLs (`POST /response/<id>`) and a Socket Mode
- * WebSocket (`/link`). It records every request and answers what the bot needs, and
- * refuses messages over Slack's Block Kit limits as Slack would (`invalid_blocks`).
+ * (`POST /api/<method>`), response URLs (`POST /response/<id>`), file upload URLs
+ * (`POST /upload/<file id>`) and a Socket Mode WebSocket (`/link`). It records every
+ * request and answers what the bot needs, and refuses messages over Slack's Block Kit
+ * limits as Slack would (`invalid_blocks`), including image blocks naming a file that
+ * was not uploaded, completed and processed.
  */
 
 /** One Web API call as received. */
@@ -23,7 +25,37 @@ export interface ApiCall {
 export interface ResponseCall {
   id: string;
   body: any;
+  /** HTTP status the fake answered (400 when it refused the blocks). */
+  status: number;
 }
+
+/** One POST of file bytes to an upload URL. */
+export interface UploadCall {
+  fileId: string;
+  contentType: string | undefined;
+  /** Authorization header sent with the bytes, if any (none is needed: the bot sends none). */
+  authorization: string | undefined;
+  /** The request body: the file's bytes. */
+  bytes: Buffer;
+}
+
+/** A file of the files upload flow, as the fake keeps it. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  /** Length declared to `files.getUploadURLExternal`. */
+  length: number;
+  bytes?: Buffer;
+  title?: string;
+  /** Set by `files.completeUploadExternal`; usable in blocks from `readyAt` on. */
+  completedAt?: number;
+  readyAt?: number;
+  channelId?: string;
+  threadTs?: string;
+}
+
+/** Make one step of the files upload flow fail: a Web API error (`ok: false`), or an HTTP status for the bytes. */
+export type UploadFailure = { step: 'getUploadURLExternal' | 'completeUploadExternal'; error: string } | { step: 'upload'; status: number };
 
 /** Options of the fake. */
 export interface FakeSlackOptions {
@@ -41,6 +73,14 @@ export const FAKE_TEAM_ID = 'T0001';
 export class FakeSlack {
   readonly apiCalls: ApiCall[] = [];
   readonly responses: ResponseCall[] = [];
+  readonly uploads: UploadCall[] = [];
+  /** Files by id, from `files.getUploadURLExternal` on. */
+  readonly files = new Map<string, FakeFile>();
+  /** When set, that step of every upload fails. */
+  uploadFailure: UploadFailure | undefined;
+  /** How long Slack takes to process a completed upload; before that, blocks may not show it. */
+  fileProcessingMs = 0;
+  private fileSeq = 0;
   /** Frames the bot sent over the socket (acks), parsed. */
   readonly socketFrames: any[] = [];
   /** Number of WebSocket connections opened so far. */
@@ -62,9 +102,9 @@ export class FakeSlack {
     const fake = new FakeSlack(server, (server.address() as AddressInfo).port, options);
     server.on('request', (req, res) => {
       void fake.handle(req).then(
-        ({ status, body }) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(body));
+        ({ status, body, text }) => {
+          res.writeHead(status, { 'content-type': text === undefined ? 'application/json' : 'text/plain' });
+          res.end(text ?? JSON.stringify(body));
         },
         (error: unknown) => {
           res.writeHead(500, { 'content-type': 'application/json' });
@@ -115,7 +155,7 @@ export class FakeSlack {
       const value = probe();
       if (value) return value;
       if (Date.now() > deadline) {
-        const seen = [...this.apiCalls.map((c) => c.method), ...this.responses.map((r) => `response:${r.id}`)].join(', ');
+        const seen = [...this.apiCalls.map((c) => c.method), ...this.uploads.map((u) => `upload:${u.fileId}`), ...this.responses.map((r) => `response:${r.id}`)].join(', ');
         throw new Error(`fake Slack: timed out waiting for ${what} (seen: ${seen || 'nothing'})`);
       }
       await new Promise((r) => setTimeout(r, 15));
@@ -149,15 +189,34 @@ export class FakeSlack {
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0001' } }));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
-    const raw = await readBody(req);
+  /**
+   * What Slack would reject in a message's blocks: `slackBlockProblems`, and image blocks
+   * naming a file this fake does not have completed and processed (Slack's words).
+   */
+  blockProblems(blocks: any[]): string[] {
+    const problems = slackBlockProblems(blocks);
+    if (!Array.isArray(blocks)) return problems;
+    blocks.forEach((b, i) => {
+      const id = b?.type === 'image' ? b.slack_file?.id : undefined;
+      if (id === undefined) return;
+      const file = this.files.get(id);
+      if (!file?.readyAt || file.readyAt > Date.now()) problems.push(`invalid slack file [json-pointer:/blocks/${i}/slack_file]`);
+    });
+    return problems;
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body?: unknown; text?: string }> {
+    const buffer = await readBody(req);
+    const raw = buffer.toString('utf8');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
       const body = JSON.parse(raw || '{}');
-      this.responses.push({ id: decodeURIComponent(url.pathname.slice('/response/'.length)), body });
-      const problems = slackBlockProblems(body.blocks ?? []);
-      return problems.length ? { status: 400, body: { ok: false, error: 'invalid_blocks', errors: problems } } : { status: 200, body: { ok: true } };
+      const problems = this.blockProblems(body.blocks ?? []);
+      const status = problems.length ? 400 : 200;
+      this.responses.push({ id: decodeURIComponent(url.pathname.slice('/response/'.length)), body, status });
+      return problems.length ? { status, body: { ok: false, error: 'invalid_blocks', errors: problems } } : { status, body: { ok: true } };
     }
+    if (req.method === 'POST' && url.pathname.startsWith('/upload/')) return this.receiveUpload(decodeURIComponent(url.pathname.slice('/upload/'.length)), req, buffer);
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
       const token = req.headers.authorization?.replace(/^Bearer /u, '');
@@ -180,7 +239,7 @@ export class FakeSlack {
       case 'chat.postMessage': {
         const failure = this.options.failingChannels?.[params.channel];
         if (failure) return { ok: false, error: failure };
-        const problems = slackBlockProblems(params.blocks ?? []);
+        const problems = this.blockProblems(params.blocks ?? []);
         if (problems.length) return { ok: false, error: 'invalid_blocks', errors: problems };
         this.ts += 1;
         return { ok: true, channel: params.channel, ts: `1715500000.${String(this.ts).padStart(6, '0')}`, message: { text: params.text } };
@@ -188,17 +247,68 @@ export class FakeSlack {
       case 'chat.postEphemeral':
         this.ts += 1;
         return { ok: true, message_ts: `1715500000.${String(this.ts).padStart(6, '0')}` };
+      case 'files.getUploadURLExternal':
+        return this.uploadUrl(params);
+      case 'files.completeUploadExternal':
+        return this.completeUpload(params);
+      case 'files.info': {
+        const file = this.files.get(params.file);
+        if (!file?.completedAt) return { ok: false, error: 'file_not_found' };
+        const ready = file.readyAt! <= Date.now();
+        // Slack fills in the type once it has processed the file.
+        return { ok: true, file: { id: file.id, name: file.filename, title: file.title, size: file.length, mimetype: ready ? 'image/png' : '', filetype: ready ? 'png' : '' } };
+      }
       default:
         return { ok: true };
     }
   }
+
+  private uploadUrl(params: Record<string, any>): object {
+    if (this.uploadFailure?.step === 'getUploadURLExternal') return { ok: false, error: this.uploadFailure.error };
+    const length = Number(params.length);
+    if (!params.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+    const id = `F${String(++this.fileSeq).padStart(10, '0')}`;
+    this.files.set(id, { id, filename: String(params.filename), length });
+    return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+  }
+
+  private receiveUpload(fileId: string, req: IncomingMessage, bytes: Buffer): { status: number; text: string } {
+    // Slack takes raw bytes or a multipart form; the bot sends raw bytes, so that is all the fake reads.
+    this.uploads.push({ fileId, contentType: req.headers['content-type'], authorization: req.headers.authorization, bytes });
+    if (this.uploadFailure?.step === 'upload') return { status: this.uploadFailure.status, text: 'upload failed' };
+    const file = this.files.get(fileId);
+    if (!file) return { status: 404, text: 'unknown upload' };
+    file.bytes = bytes;
+    return { status: 200, text: `OK - ${bytes.length}` };
+  }
+
+  private completeUpload(params: Record<string, any>): object {
+    if (this.uploadFailure?.step === 'completeUploadExternal') return { ok: false, error: this.uploadFailure.error };
+    const list: Array<{ id: string; title?: string }> = Array.isArray(params.files) ? params.files : [];
+    if (!list.length) return { ok: false, error: 'invalid_arguments' };
+    for (const f of list) {
+      const file = this.files.get(f.id);
+      // The fake's own strictness (code of its choosing): the bytes must have arrived, all of them.
+      if (!file?.bytes || file.bytes.length !== file.length) return { ok: false, error: 'upload_incomplete' };
+    }
+    const now = Date.now();
+    for (const f of list) {
+      Object.assign(this.files.get(f.id)!, { title: f.title, completedAt: now, readyAt: now + this.fileProcessingMs, channelId: params.channel_id, threadTs: params.thread_ts });
+    }
+    return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title ?? this.files.get(f.id)!.filename })) };
+  }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** File ids of the image blocks (`slack_file: { id }`) of a message. */
+export function imageFileIds(blocks: any[] | undefined): string[] {
+  return (blocks ?? []).filter((b) => b?.type === 'image' && b.slack_file?.id).map((b) => b.slack_file.id as string);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -207,7 +317,7 @@ function parseParams(raw: string, contentType: string): Record<string, any> {
   if (contentType.includes('application/json')) return JSON.parse(raw || '{}');
   const out: Record<string, any> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = (k === 'blocks' || k === 'attachments' || k === 'metadata') && v.startsWith('[') ? JSON.parse(v) : v;
+    out[k] = (k === 'blocks' || k === 'attachments' || k === 'metadata' || k === 'files') && v.startsWith('[') ? JSON.parse(v) : v;
   }
   return out;
 }
@@ -215,7 +325,9 @@ function parseParams(raw: string, contentType: string): Record<string, any> {
 /**
  * What Slack would reject in a message's blocks: over 50 blocks, a section text over
  * 3,000 characters, a header over 150, more than 10 fields or context elements, a button
- * value over 2,000, an empty text. An empty list means Slack accepts it.
+ * value over 2,000, an empty text, an image without alt text (max 2,000) or with other
+ * than one source (`image_url` or `slack_file`). An empty list means Slack accepts it.
+ * Whether a `slack_file` exists is checked by `FakeSlack.blockProblems`.
  */
 export function slackBlockProblems(blocks: any[]): string[] {
   const problems: string[] = [];
@@ -240,6 +352,12 @@ export function slackBlockProblems(blocks: any[]): string[] {
         if (!e.text?.text || e.text.text.length > 75) problems.push(`${where}: button text`);
         if (!e.action_id || e.action_id.length > 255) problems.push(`${where}: action_id`);
       }
+    } else if (b.type === 'image') {
+      if (!b.alt_text || b.alt_text.length > 2000) problems.push(`${where}: alt_text length ${b.alt_text?.length}`);
+      if (Boolean(b.image_url) === Boolean(b.slack_file)) problems.push(`${where}: needs exactly one of image_url and slack_file`);
+      if (b.slack_file && Boolean(b.slack_file.id) === Boolean(b.slack_file.url)) problems.push(`${where}: slack_file needs exactly one of id and url`);
+      if (b.slack_file?.id && !/^F[A-Z0-9]{8,}$/u.test(b.slack_file.id)) problems.push(`${where}: slack_file id must match ^F[A-Z0-9]{8,}$`);
+      if (b.title && (b.title.type !== 'plain_text' || !b.title.text || b.title.text.length > 2000)) problems.push(`${where}: title`);
     } else if (b.type !== 'divider') {
       problems.push(`${where}: unexpected block type`);
     }

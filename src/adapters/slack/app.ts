@@ -5,6 +5,7 @@ import type { ChannelRef, CommandContext } from '../../../commands/index.ts';
 import type { Answer } from '../../core/answer.ts';
 import type { RateLimitOptions } from '../shared/rate-limit.ts';
 import { boltLogger, safeError } from './bolt-logger.ts';
+import { ChartUploader, type ChartUploadTimings } from './chart-upload.ts';
 import { DEFAULT_ANSWER_DEADLINE_MS, SLACK_ACK_DEADLINE_MS } from './deadlines.ts';
 import { registerActionHandlers } from './handlers/actions.ts';
 import { registerCommandHandlers } from './handlers/commands.ts';
@@ -17,7 +18,10 @@ import type { SlackSettings } from './settings.ts';
 /** What the Slack bot needs from the rest of the program. */
 export interface SlackDeps {
   logger: Logger;
-  /** Base command context (engine, clock, logger); the adapter adds channel, user, thread. */
+  /**
+   * Base command context (engine, clock, logger, and `charts` to draw charts); the
+   * adapter adds channel, user, thread.
+   */
   context: () => CommandContext;
 }
 
@@ -35,6 +39,8 @@ export interface SlackAppOptions {
   answerDeadlineMs?: number;
   /** How long `stop` waits for answers in flight. */
   drainMs?: number;
+  /** Chart uploads: overall deadline and how long to wait for Slack to process a file. */
+  chartUpload?: Partial<ChartUploadTimings>;
 }
 
 /** A started Slack bot. */
@@ -48,6 +54,13 @@ export interface SlackBot {
   post(channel: ChannelRef, answer: Answer): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * Retries of the chart upload client: a few quick ones. Slack's default policy retries
+ * for about thirty minutes, and an answer waits for its chart.
+ */
+const CHART_UPLOAD_RETRY: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2_000 };
+const CHART_UPLOAD_REQUEST_TIMEOUT_MS = 10_000;
 
 /** Five questions at once, then one every 12 seconds, per user. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 5, refillMs: 12_000 };
@@ -80,7 +93,10 @@ export async function startSlackBot(settings: SlackSettings, deps: SlackDeps, op
     logger,
     clientOptions,
   });
-  const state = new HandlerState(deps.logger.child({ module: 'slack' }), deps.context, options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS, options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const slackLog = deps.logger.child({ module: 'slack' });
+  const uploadClient = new webApi.WebClient(settings.botToken, { retryConfig: CHART_UPLOAD_RETRY, timeout: CHART_UPLOAD_REQUEST_TIMEOUT_MS, ...clientOptions });
+  const charts = new ChartUploader(uploadClient, slackLog, options.chartUpload);
+  const state = new HandlerState(slackLog, deps.context, options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS, options.rateLimit ?? DEFAULT_RATE_LIMIT, charts);
   registerCommandHandlers(app, state);
   registerMessageHandlers(app, state);
   registerActionHandlers(app, state);

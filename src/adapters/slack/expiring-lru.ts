@@ -44,6 +44,11 @@ export class ExpiringLru<K, V> {
     }
   }
 
+  /** Forget a key (no-op when absent). */
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

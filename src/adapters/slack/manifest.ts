@@ -5,8 +5,12 @@ import type { Command } from '../../../commands/index.ts';
  * disagree. Socket Mode unless a public request URL is given.
  */
 
-/** Bot scopes: answer commands, read mentions and DMs, post answers. */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history'] as const;
+/**
+ * Bot scopes: answer commands, read mentions and DMs, post answers; upload charts
+ * (`files:write`) and see when Slack has processed one (`files:read`, `files.info`), so
+ * the image block showing it is not refused.
+ */
+export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history'] as const;
 /** Events the bot subscribes to. */
 export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
 

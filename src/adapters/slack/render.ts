@@ -16,6 +16,11 @@ export interface RenderOptions {
   moreSources?: string;
   /** The answer was shared to the channel by this user, who had asked this. */
   sharedBy?: { userId: string; query: string };
+  /**
+   * The answer's chart as an image block (see `chart-block.ts`). It goes right after the
+   * figures' header, so trimming a long answer to 50 blocks never drops it.
+   */
+  chartImage?: types.ImageBlock;
 }
 
 /**
@@ -29,11 +34,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
     const asked = options.sharedBy.query ? `: ${escapeMrkdwn(truncate(options.sharedBy.query, 300))}` : '';
     blocks.push(context([`<@${options.sharedBy.userId}> shared an answer${asked}`]));
   }
-  if (answer.figures.length === 1) blocks.push(...singleFigure(answer.figures[0]!));
-  else if (answer.figures.length > 1) blocks.push(...severalFigures(answer));
-  else if (answer.passages.length) blocks.push(...passageBlocks(answer));
-  else if (answer.documents?.length) blocks.push(...documentBlocks(answer));
-  else blocks.push(...sections(escapeMrkdwn(answer.message)));
+  const content: types.KnownBlock[] = [];
+  if (answer.figures.length === 1) content.push(...singleFigure(answer.figures[0]!));
+  else if (answer.figures.length > 1) content.push(...severalFigures(answer));
+  else if (answer.passages.length) content.push(...passageBlocks(answer));
+  else if (answer.documents?.length) content.push(...documentBlocks(answer));
+  else content.push(...sections(escapeMrkdwn(answer.message)));
+  if (options.chartImage) content.splice(content[0]?.type === 'header' ? 1 : 0, 0, options.chartImage);
+  blocks.push(...content);
 
   // A figure answer shows no message text, so what is known (e.g. the company of a
   // comparison that states nothing) is shown in full; elsewhere only what the message lacks.

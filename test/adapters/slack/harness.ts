@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { runCommand, type CommandContext } from '../../../commands/index.ts';
 import type { Answer, QueryContext } from '../../../src/core/answer.ts';
 import { startSlackBot, type SlackAppOptions, type SlackBot } from '../../../src/adapters/slack/app.ts';
 import { escapeMrkdwn } from '../../../src/adapters/slack/markup.ts';
 import type { SlackSettings } from '../../../src/adapters/slack/settings.ts';
+import { createChartAttacher, type ChartAttacher } from '../../../src/charts/chart-attacher.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { FakeSlack } from '../../fakes/fake-slack.ts';
 import { bundledContext, bundledEngine } from '../../helpers/engine.ts';
@@ -81,6 +83,21 @@ export async function startHarness(mode: SlackSettings['mode'], options: SlackAp
       await fake.close();
     },
   };
+}
+
+/** A real chart attacher drawing into a fresh temp folder, and a bot context that has it. */
+export interface ChartsSetup {
+  dir: string;
+  attacher: ChartAttacher;
+  /** For `startHarness`: the bundled context with `charts`, as `main` builds it. */
+  context: (logger: LogCapture['logger']) => CommandContext;
+}
+
+/** Charts as `main` wires them (`createChartAttacher` into the base context), in a temp folder. */
+export function chartsSetup(): ChartsSetup {
+  const dir = mkdtempSync(join(tmpdir(), 'finqa-slack-charts-'));
+  const attacher = createChartAttacher({ dir });
+  return { dir, attacher, context: (logger) => bundledContext({ logger, charts: createChartAttacher({ dir, logger }) }) };
 }
 
 /** The answer the bot should give, computed the same way a console user would get it. */

@@ -48,6 +48,9 @@ describe('npm run slack:manifest', () => {
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(commands.map((c) => `/${c.name}`));
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'im:history']));
+    // Charts: upload the PNG, and wait (files.info) until Slack can show it in an image block.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'files:read']));
+    expect(new Set(manifest.oauth_config.scopes.bot).size).toBe(manifest.oauth_config.scopes.bot.length);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im']));
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.request_url).toBeUndefined();

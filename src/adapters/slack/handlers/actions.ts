@@ -10,7 +10,7 @@ const EXPIRED = "That button no longer works (the bot was updated since). Please
 /**
  * The answer buttons. Each recomputes its answer from the request carried in the button
  * (a value is capped at 2,000 characters, too small for an answer) and replies through
- * the interaction's response URL.
+ * the interaction's response URL. "Post to channel" shares the answer with its chart.
  */
 export function registerActionHandlers(app: App, state: HandlerState): void {
   app.action<BlockButtonAction>(ACTION_POST_TO_CHANNEL, async ({ ack, body, action, respond }) => {
@@ -33,14 +33,18 @@ export function registerActionHandlers(app: App, state: HandlerState): void {
         try {
           if (answer.status !== 'answered') {
             // The corpus changed since the private answer; show the new one, privately.
-            await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(answer) });
+            await state.send(answer, origin, (chartImage) => renderAnswer(answer, { chartImage }), (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
             return;
           }
-          const shared = renderAnswer(answer, {
-            sharedBy: { userId: body.user.id, query: `/${request.command} ${request.text}`.trim() },
-            moreSources: encodeButtonValue(request),
-          });
-          await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+          // The recomputed answer draws the same chart file, so it shows the private answer's image.
+          const sharedBy = { userId: body.user.id, query: `/${request.command} ${request.text}`.trim() };
+          const moreSources = encodeButtonValue(request);
+          await state.send(
+            answer,
+            origin,
+            (chartImage) => renderAnswer(answer, { sharedBy, moreSources, chartImage }),
+            (message) => respond({ response_type: 'in_channel', replace_original: false, ...message }),
+          );
           // The private copy has done its job; removing it avoids posting twice.
           await respond({ delete_original: true });
         } catch (error) {

@@ -9,7 +9,7 @@ import type { HandlerState } from './state.ts';
  * Slash commands. Every command of `commands/` is routed here (the manifest lists them);
  * the handler acks at once, then answers privately through the response URL with a
  * "Post to channel" button. The question is not shown to the channel unless the user
- * posts the answer.
+ * posts the answer. A chart is uploaded privately and shown in the answer (an image block).
  */
 export function registerCommandHandlers(app: App, state: HandlerState): void {
   app.command(/^\/[\p{L}\p{N}_-]+$/u, async ({ command, ack, respond, context }) => {
@@ -31,9 +31,13 @@ export function registerCommandHandlers(app: App, state: HandlerState): void {
       (async () => {
         const answer = await state.answer(request, origin);
         const value = encodeButtonValue(request);
-        const message = renderAnswer(answer, { postToChannel: value, moreSources: value });
         try {
-          await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+          await state.send(
+            answer,
+            origin,
+            (chartImage) => renderAnswer(answer, { postToChannel: value, moreSources: value, chartImage }),
+            (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }),
+          );
         } catch (error) {
           state.logger.error({ command: request.command, errorId: answer.errorId, err: safeError(error) }, 'slack response_url refused the answer');
         }

@@ -20,7 +20,8 @@ interface IncomingMessage {
 
 /**
  * Mentions and direct messages, answered in the thread of the message. Each thread keeps
- * what it established, so a follow-up ("and in 2023?") may leave it out.
+ * what it established, so a follow-up ("and in 2023?") may leave it out. A chart is shown
+ * in the answer's message as on slash commands (see `chart-send.ts` for why).
  */
 export function registerMessageHandlers(app: App, state: HandlerState): void {
   app.event('app_mention', async ({ event, body, client }) => {
@@ -78,9 +79,14 @@ async function handle(state: HandlerState, client: webApi.WebClient, m: Incoming
       const answer = await state.answer(request, origin);
       state.threads.remember(key, answer.context);
       if (dmKey && !m.threadTs) state.threads.remember(dmKey, answer.context);
-      const message = renderAnswer(answer, { moreSources: encodeButtonValue(request) });
+      const moreSources = encodeButtonValue(request);
       try {
-        await client.chat.postMessage({ channel: m.channel, thread_ts: root, unfurl_links: false, unfurl_media: false, ...message });
+        await state.send(
+          answer,
+          origin,
+          (chartImage) => renderAnswer(answer, { moreSources, chartImage }),
+          (message) => client.chat.postMessage({ channel: m.channel, thread_ts: root, unfurl_links: false, unfurl_media: false, ...message }),
+        );
       } catch (error) {
         state.logger.error({ kind: m.kind, errorId: answer.errorId, err: safeError(error) }, 'slack could not post the answer');
       }

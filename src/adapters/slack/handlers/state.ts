@@ -5,6 +5,8 @@ import type { Answer } from '../../../core/answer.ts';
 import { RateLimiter, rateLimitMessage } from '../../shared/rate-limit.ts';
 import { safeError } from '../bolt-logger.ts';
 import type { AnswerRequest } from '../button-value.ts';
+import type { ChartUploader } from '../chart-upload.ts';
+import { sendWithChart, type RenderWithChart } from '../chart-send.ts';
 import { withDeadline } from '../deadlines.ts';
 import { DeliveryDedupe } from '../dedupe.ts';
 import { ThreadMemory } from '../thread-memory.ts';
@@ -17,8 +19,9 @@ export interface SlackOrigin {
 }
 
 /**
- * What the handlers share: the base command context, the delivery de-duplication, the
- * rate limiter, thread memories, and the work in flight (so `stop` can let it finish).
+ * What the handlers share: the base command context (with the chart attacher `main`
+ * gives it), the delivery de-duplication, the rate limiter, thread memories, the chart
+ * uploader, and the work in flight (so `stop` can let it finish).
  */
 export class HandlerState {
   readonly dedupe = new DeliveryDedupe();
@@ -31,6 +34,7 @@ export class HandlerState {
     private readonly baseContext: () => CommandContext,
     readonly answerDeadlineMs: number,
     rateLimit: ConstructorParameters<typeof RateLimiter>[0],
+    readonly charts: ChartUploader,
   ) {
     this.limiter = new RateLimiter(rateLimit);
   }
@@ -64,6 +68,14 @@ export class HandlerState {
       this.logger.error({ errorId, command: request.command, err: safeError(error) }, 'slack answer failed');
       return errorAnswer(request.text.slice(0, 200), request.command, errorId);
     }
+  }
+
+  /**
+   * Send an answer, with its chart uploaded and shown when it has one (see
+   * `chart-send.ts`). Rejects only when the answer itself is refused.
+   */
+  send(answer: Answer, origin: SlackOrigin, render: RenderWithChart, send: (message: ReturnType<RenderWithChart>) => Promise<unknown>): Promise<void> {
+    return sendWithChart({ answer, team: origin.team, charts: this.charts, logger: this.logger, render, send });
   }
 
   /** Run work to completion in the background of a handler, and remember it until done. */
