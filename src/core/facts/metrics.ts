@@ -151,7 +151,7 @@ export const METRICS: readonly MetricDef[] = [
   },
   {
     id: 'cash',
-    label: 'Cash and short-term investments',
+    label: 'Cash',
     labelZh: '貨幣資金',
     kind: 'amount',
     pointInTime: true,
@@ -332,6 +332,9 @@ function entries(includeQuestionWords: boolean): PhraseEntry[] {
     for (const p of phrases) {
       const phrase = fold(p);
       out.push({ phrase, metric, negative: negatives.has(phrase), latin: /^[a-z]/u.test(phrase) });
+      // Translations put a space between Latin and Han ("EBITDA 利潤率").
+      const spaced = phrase.replace(/([a-z])([\u4e00-\u9fff])/gu, '$1 $2');
+      if (spaced !== phrase) out.push({ phrase: spaced, metric, negative: negatives.has(phrase), latin: true });
     }
   }
   // Longest first so "gross profit margin" wins over "gross profit" and "profit".
@@ -356,10 +359,9 @@ export function findMetrics(folded: string, options: { question?: boolean } = {}
       if (at < 0) break;
       from = at + 1;
       const end = at + e.phrase.length;
-      if (e.latin) {
-        if (at > 0 && /[\p{L}\p{N}&]/u.test(folded[at - 1]!)) continue;
-        if (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) continue;
-      }
+      // Word boundaries around the Latin ends of a phrase; Han ends need none.
+      if (e.latin && at > 0 && /[\p{L}\p{N}&]/u.test(folded[at - 1]!)) continue;
+      if (/[a-z]$/u.test(e.phrase) && end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) continue;
       let free = true;
       for (let k = at; k < end; k += 1) if (taken[k]) free = false;
       if (!free) continue;

@@ -69,8 +69,8 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
       if (NOT_A_FIGURE_AFTER.test(masked.slice(m.end, m.end + 30))) continue;
     }
     const before = folded.slice(Math.max(0, m.start - 30), m.start);
-    const adjusted = /adjusted\s(?:[a-z&-]+\s){0,2}$|调整后[\u4e00-\u9fff]{0,4}$/u.test(before) || /^adjusted/u.test(m.phrase);
-    const nonGaap = /non-?\s?gaap\s(?:[a-z&-]+\s){0,2}$|非.{0,8}(?:通用会计准则|gaap)\s?[\u4e00-\u9fff]{0,4}$/u.test(before);
+    const adjusted = /adjusted\s(?:[a-z&-]+\s){0,2}$|调整后[\u4e00-\u9fff]{0,4}$/u.test(before) || /\badjusted\b/u.test(m.phrase);
+    const nonGaap = /non-?\s?gaap\s(?:[a-z&-]+\s){0,2}$|非.{0,8}(?:通用会计准则|公认会计准则|gaap)\s?[\u4e00-\u9fff]{0,4}$/u.test(before);
     const cumulative =
       /(?:cumulative|accumulated|combined|aggregate)\s(?:[a-z]+\s)?$|(?:累计|合计|总计)$/u.test(folded.slice(Math.max(0, m.start - 16), m.start)) || /^(?:累计|合计)/u.test(m.phrase) || /^额/u.test(folded.slice(m.end, m.end + 1)) && /累计$/u.test(folded.slice(Math.max(0, m.start - 2), m.start));
     let segment: string | null = null;
