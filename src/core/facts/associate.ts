@@ -105,6 +105,12 @@ function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { 
   const n = slot.n;
   const after = view.folded.slice(n.end, n.end + 40);
   const depth = parenDepthAt(view.folded, n.start);
+  // "556 employees, including 250 R&D personnel": a metric right after the number names it.
+  const adjacent = view.metrics.find((m) => m.start >= n.end && /^\s?(?:(?:on|in|for)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, m.start)));
+  if (adjacent && compatible(adjacent.metric, n, ctx)) {
+    slot.metricAfter = true;
+    return { token: adjacent, metric: adjacent.metric };
+  }
   const preceding = view.metrics.filter((m) => m.end <= n.start).reverse();
   for (const token of preceding) {
     // A metric inside a parenthesis does not govern a number outside it.
@@ -282,7 +288,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       continue;
     }
     if (token) {
-      s.period = periodOf(token.ref, ctx.paragraphPeriod ?? ctx.docPeriod);
+      s.period = periodOf(token.ref, sentencePeriod ?? ctx.paragraphPeriod ?? ctx.docPeriod);
       if (token.ref.type === 'abs' && token.ref.yearInferred && ctx.docPeriod && 'year' in ctx.docPeriod && token.ref.period.kind !== 'date' && token.ref.period.kind !== 'span' && token.ref.period.year !== ctx.docPeriod.year) s.periodInferred = true;
       continue;
     }

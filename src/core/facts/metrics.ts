@@ -138,8 +138,12 @@ export const METRICS: readonly MetricDef[] = [
       'net cash provided by operating activities',
       'cash flow from operations',
       'cash flow from operating activities',
+      'net operating cash outflow',
+      'operating cash outflow',
+      'net cash used in operating activities',
     ],
-    zh: ['经营活动净现金流', '经营活动产生的现金流量净额', '经营活动现金流量净额', '经营活动现金流', '经营性现金流', '净经营现金流', '经营现金流'],
+    zh: ['经营活动净现金流', '经营活动产生的现金流量净额', '经营活动现金流量净额', '经营活动现金流', '经营性现金流', '净经营现金流', '经营现金流', '净经营现金流出', '经营现金流出', '经营活动现金流出'],
+    negative: ['net operating cash outflow', 'operating cash outflow', 'net cash used in operating activities', '净经营现金流出', '经营现金流出', '经营活动现金流出'],
   },
   {
     id: 'free_cash_flow',
@@ -166,7 +170,7 @@ export const METRICS: readonly MetricDef[] = [
       'cash on hand',
       'cash balance',
     ],
-    zh: ['货币资金', '现金及现金等价物', '现金储备', '账面现金'],
+    zh: ['货币资金', '现金及现金等价物和短期投资', '现金及现金等价物及短期投资', '现金及现金等价物', '现金储备', '账面现金'],
     questionOnly: ['cash'],
   },
   {
@@ -176,8 +180,8 @@ export const METRICS: readonly MetricDef[] = [
     kind: 'count',
     pointInTime: true,
     en: ['employees', 'headcount', 'number of employees', 'total workforce', 'workforce', 'staff'],
-    zh: ['员工人数', '员工总数', '员工数'],
-    questionOnly: ['people', 'employee count', '员工'],
+    zh: ['员工人数', '员工总数', '员工数', '员工'],
+    questionOnly: ['people', 'employee count'],
   },
   {
     id: 'rd_headcount',
@@ -359,9 +363,9 @@ export function findMetrics(folded: string, options: { question?: boolean } = {}
       if (at < 0) break;
       from = at + 1;
       const end = at + e.phrase.length;
-      // Word boundaries around the Latin ends of a phrase; Han ends need none.
-      if (e.latin && at > 0 && /[\p{L}\p{N}&]/u.test(folded[at - 1]!)) continue;
-      if (/[a-z]$/u.test(e.phrase) && end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) continue;
+      // Word boundaries around the Latin ends of a phrase ("智算EBITDA" is fine); Han ends need none.
+      if (e.latin && at > 0 && /[a-z0-9&]/u.test(folded[at - 1]!)) continue;
+      if (/[a-z]$/u.test(e.phrase) && end < folded.length && /[a-z0-9]/u.test(folded[end]!)) continue;
       let free = true;
       for (let k = at; k < end; k += 1) if (taken[k]) free = false;
       if (!free) continue;

@@ -38,9 +38,10 @@ export function segmentBefore(folded: string, metricStart: number): string | nul
   const before = folded.slice(Math.max(0, metricStart - 60), metricStart);
   const en = before.match(new RegExp(`((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})\\s$`, 'u'));
   if (en && !NOT_SEGMENT.test(en[1]!)) return canonicalSegment(en[1]!);
-  const zh = before.match(/([\u4e00-\u9fffa-z]{2,12}?(?:云|云端|业务|服务|板块))$/u);
-  // "该业务收入" refers back to a topic; "第四季" is a period, not a segment name.
-  if (zh && !/该|此|这|本|总|营业|第|季|年/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
+  // "第一季企业云服务收入": the period words before the segment name are not part of it.
+  const zh = before.replace(/^.*(?:季度?|年度?|月|的|,|，|。|;|；|\s)/u, '').match(/([\u4e00-\u9fffa-z]{2,12}?(?:云|云端|业务|服务|板块))$/u);
+  // "该业务收入" refers back to a topic.
+  if (zh && !/该|此|这|本|总|营业/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
   return null;
 }
 
