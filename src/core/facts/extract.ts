@@ -16,6 +16,12 @@ const TOPIC_REACH = 4;
 // A company named after these words is a customer, partner or rival, not the reporter.
 const NOT_SUBJECT_BEFORE = /(?:\b(?:from|to|with|for|by|including|such as|like|than|against|versus|vs\.?|and|partners?|customers?|clients?|shareholders?)|来自|向|与|和|跟|对|包括|低于|高于)\s?$/u;
 
+function blankCompanies(folded: string, registry: CompanyRegistry): string {
+  let out = folded;
+  for (const m of registry.mentionsInFolded(folded)) out = out.slice(0, m.start) + ' '.repeat(m.end - m.start) + out.slice(m.end);
+  return out;
+}
+
 function defaultCurrency(text: string): SentenceContext['defaultCurrency'] {
   if (/denominated in (?:rmb|renminbi)|in rmb unless|以人民币计价|单位:?\s?(?:人民币|元)/iu.test(text)) return 'CNY';
   if (/denominated in (?:us dollars|usd|u\.s\. dollars)/iu.test(text)) return 'USD';
@@ -58,7 +64,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const mayOpenTopic = /cloud|service|business|segment|雲|云|業務|业务|服務|服务/iu.test(source);
     if (!hasDigit && !mayOpenTopic) continue;
     const { text: folded, map } = foldWithMap(source);
-    const opened = mayOpenTopic ? topicSegment(folded) : null;
+    const opened = mayOpenTopic ? topicSegment(blankCompanies(folded, registry)) : null;
     if (opened) topics.set(language, { segment: opened, paragraph });
     if (!hasDigit) continue;
 

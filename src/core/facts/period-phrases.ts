@@ -141,6 +141,9 @@ const RULES: Array<[RegExp, Builder]> = [
   [/(上|下)半年/u, (m, c) => withYear(c, (y) => h(y, m[1] === '上' ? 1 : 2, true))],
   // Years
   [new RegExp(`${Y}\\s?(?:annual report|年报|年度报告)`, 'u'), (m) => fy(+m[1]!)],
+  [new RegExp(`(?:the )?full[- ]year (?:of )?(?:fiscal (?:year )?)?${Y}`, 'u'), (m) => fy(+m[1]!)],
+  [new RegExp(`${Y}\\s?(?:full[- ]year|fiscal year)`, 'u'), (m) => fy(+m[1]!)],
+  [new RegExp(`${Y}\\s?年?全年`, 'u'), (m) => fy(+m[1]!)],
   [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],
   [new RegExp(`${Y}\\s?(?:年度|财年|年)`, 'u'), (m) => fy(+m[1]!)],

@@ -64,6 +64,7 @@ export function segmentAfter(folded: string, metricEnd: number): string | null {
   const phrase = words.join(' ');
   // "revenue from 2022 to 2025" is a period, "revenue from customers" not a segment.
   if (!phrase || /^(?:\d|rmb|us|usd|this|that|last|the same|each|every|customers?|clients?)/u.test(phrase)) return null;
+  if (/\b(?:year|years|quarter|quarters|half|fy|q[1-4]|h[12]|(?:19|20)\d{2})\b/u.test(phrase)) return null;
   return canonicalSegment(phrase);
 }
 
@@ -77,9 +78,12 @@ const TOPIC_EN = new RegExp(
   `(?:moving on to|move on to|turning to|turn to|starting with|start with|let's look at|let me turn to|now to|as for|coming to)\\s+(?:our\\s+|the\\s+)?((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})`,
   'u',
 );
-const TOPIC_ZH = /(?:转向|转到|先从|从|至于|关于)([\u4e00-\u9fffa-z]{2,10}?(?:云|云端|业务|服务))(?:开始|方面|来看)?/u;
+const TOPIC_ZH = /(?:转向|转到|先从|至于|关于)([\u4e00-\u9fffa-z]{2,10}?(?:云|云端|业务|服务))(?:开始|方面)?/u;
 
-/** A sentence that opens a segment as the topic of what follows. */
+/**
+ * A sentence that opens a segment as the topic of what follows. Company names must be
+ * blanked out first: "关于某某云" is about a company, not a business line.
+ */
 export function topicSegment(folded: string): string | null {
   const en = folded.match(TOPIC_EN);
   if (en) return canonicalSegment(en[1]!);
