@@ -14,7 +14,7 @@ function main(): void {
   const { values } = parseArgs({ options: { force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
   loadDotEnv();
   const { config } = loadBaseConfig();
-  if (values.force) rmSync(join(config.indexDir, 'corpus-index.json'), { force: true });
+  if (values.force) rmSync(join(config.indexDir, 'index.json'), { force: true });
   const engine = openEngine(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
   const { lastLoad, snapshot } = engine;
   if (values.json) {

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync, writeSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { readCorpusFiles, statCorpusFiles } from './corpus/load.ts';
-import { SEARCH_OPTIONS_VERSION } from './search/search-index.ts';
+import { loadSearchIndex, SEARCH_OPTIONS_VERSION, searchInProcess, type BuiltSearch } from './search/search-index.ts';
 import { buildSnapshot, persistSnapshot, restoreSnapshot, type CompanySeed, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
 import { EXTRACTION_VERSION } from './facts/version.ts';
 
 /** Bumped when the persisted format changes; part of the index hash. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Minimal structured logger the core writes to (pino satisfies it). */
 export interface CoreLogger {
@@ -106,7 +106,10 @@ export class Engine {
       const started = performance.now();
       const next = loadOrBuild(this.options, this.current.hash);
       if (!next) return { changed: false };
+      const previous = this.current;
       this.current = next;
+      // Searches already running on the old index finish before its worker goes.
+      setTimeout(() => previous.search.close(), 30_000).unref();
       this.lastLoad = statsOf(next, performance.now() - started);
       this.logger.info({ documents: next.documents.length, facts: next.facts.size, ms: Math.round(this.lastLoad.ms) }, 'corpus re-indexed');
       this.logProblems(next);
@@ -136,6 +139,7 @@ export class Engine {
 
   /** Stop watching. */
   close(): void {
+    this.current.search.close();
     this.watcher?.close();
     this.watcher = null;
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
@@ -159,17 +163,25 @@ interface ManifestEntry {
   hash: string;
 }
 
+/**
+ * The small file that says which index files belong to which corpus. The big files are
+ * named by the corpus hash and only read when the manifest matches the folder.
+ */
 interface IndexFile {
   format: number;
+  hash: string;
   manifest: Record<string, ManifestEntry>;
-  snapshot: PersistedSnapshot;
+  /** Files beside this one: the snapshot and MiniSearch's JSON of the search index. */
+  corpusFile: string;
+  searchFile: string;
+  /** Terms left out of the search index as too common (queries drop them too). */
+  stop: string[];
 }
 
 function indexPath(indexDir: string): string {
-  return join(indexDir, 'corpus-index.json');
+  return join(indexDir, 'index.json');
 }
 
-/** Hash of everything that determines the index: file contents, company list, code versions. */
 function corpusHash(files: ReadonlyArray<{ file: string; hash: string }>, companiesText: string): string {
   const h = createHash('sha256');
   h.update(`format=${INDEX_FORMAT_VERSION};search=${SEARCH_OPTIONS_VERSION};extract=${EXTRACTION_VERSION};code=${coreCodeHash()}\n`);
@@ -191,7 +203,7 @@ function coreCodeHash(): string {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts')) h.update(name).update(readFileSync(path));
+      else if (/\.(?:ts|js)$/u.test(name)) h.update(name).update(readFileSync(path));
     }
   };
   try {
@@ -203,12 +215,29 @@ function coreCodeHash(): string {
   return codeHash;
 }
 
-function readIndexFile(indexDir: string | undefined): IndexFile | null {
+function readIndexFile(indexDir: string | undefined): (IndexFile & { dir: string }) | null {
   if (!indexDir) return null;
   try {
     const parsed = JSON.parse(readFileSync(indexPath(indexDir), 'utf8')) as IndexFile;
-    return parsed.format === INDEX_FORMAT_VERSION ? parsed : null;
+    return parsed.format === INDEX_FORMAT_VERSION && typeof parsed.searchFile === 'string' && typeof parsed.corpusFile === 'string' && Array.isArray(parsed.stop) ? { ...parsed, dir: indexDir } : null;
   } catch {
+    return null;
+  }
+}
+
+/** Restore a persisted snapshot; null when its files are missing or damaged. */
+function restore(persisted: IndexFile & { dir: string }, logger: CoreLogger): CorpusSnapshot | null {
+  const searchPath = join(persisted.dir, persisted.searchFile);
+  if (!existsSync(searchPath)) return null;
+  // The worker starts loading the search index first, in parallel with everything below.
+  const search = loadSearchIndex(searchPath, persisted.stop);
+  try {
+    const snapshot = JSON.parse(readFileSync(join(persisted.dir, persisted.corpusFile), 'utf8')) as PersistedSnapshot;
+    if (snapshot.hash !== persisted.hash) throw new Error('index files of different corpora');
+    return restoreSnapshot(snapshot, search);
+  } catch (error) {
+    search.close();
+    logger.warn({ dir: persisted.dir, err: String(error) }, 'persisted index unreadable; rebuilding');
     return null;
   }
 }
@@ -228,18 +257,36 @@ function loadOrBuild(options: EngineOptions, currentHash?: string): CorpusSnapsh
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const hash = corpusHash(files, companiesText);
     if (hash === currentHash) return null;
-    if (hash === persisted.snapshot.hash) return restoreSnapshot(persisted.snapshot);
+    if (hash === persisted.hash) {
+      const restored = restore(persisted, logger);
+      if (restored) return restored;
+    }
   }
   const read = readCorpusFiles(options.documentsDir);
   const hash = corpusHash(read.files, companiesText);
   if (hash === currentHash) return null;
-  if (persisted && persisted.snapshot.hash === hash) return restoreSnapshot(persisted.snapshot);
-  const snapshot = buildSnapshot(read.files, seeds, hash, read.problems);
-  if (options.indexDir) {
-    const manifest: Record<string, ManifestEntry> = {};
-    for (const f of read.files) manifest[f.file] = { size: f.bytes.length, mtimeMs: f.mtimeMs, hash: f.hash };
-    writeIndexFile(options.indexDir, { format: INDEX_FORMAT_VERSION, manifest, snapshot: persistSnapshot(snapshot) }, logger);
+  if (persisted && persisted.hash === hash) {
+    const restored = restore(persisted, logger);
+    if (restored) return restored;
   }
+  const manifest: Record<string, ManifestEntry> = {};
+  for (const f of read.files) manifest[f.file] = { size: f.bytes.length, mtimeMs: f.mtimeMs, hash: f.hash };
+  const indexDir = options.indexDir;
+  const searchFile = `search-${hash.slice(0, 16)}.json`;
+  let searchWritten = false;
+  const snapshot = buildSnapshot(read.files, seeds, hash, read.problems, (built) => {
+    if (indexDir) {
+      try {
+        writeSearchFile(indexDir, searchFile, built);
+        searchWritten = true;
+        return loadSearchIndex(join(indexDir, searchFile), [...built.stop]);
+      } catch (error) {
+        logger.warn({ dir: indexDir, err: String(error) }, 'could not write the search index; keeping it in memory');
+      }
+    }
+    return searchInProcess(built);
+  });
+  if (indexDir && searchWritten) writeIndex(indexDir, manifest, snapshot, searchFile, logger);
   return snapshot;
 }
 
@@ -252,16 +299,67 @@ function manifestMatches(documentsDir: string, manifest: Record<string, Manifest
   });
 }
 
-function writeIndexFile(indexDir: string, data: IndexFile, logger: CoreLogger): void {
+/** Stream MiniSearch's JSON of a built index to its file (atomically). */
+function writeSearchFile(indexDir: string, searchFile: string, built: BuiltSearch): void {
+  mkdirSync(indexDir, { recursive: true });
+  const tmp = join(indexDir, `${searchFile}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w');
   try {
-    mkdirSync(indexDir, { recursive: true });
+    built.serialize((chunk) => writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, join(indexDir, searchFile));
+}
+
+function writeIndex(indexDir: string, manifest: Record<string, ManifestEntry>, snapshot: CorpusSnapshot, searchFile: string, logger: CoreLogger): void {
+  try {
+    // The big files are named by the corpus hash and written first; the small index.json
+    // that points to them is renamed into place last. Each rename is atomic, so a reader
+    // sees the old index or the new one, never half of one.
+    const corpusFile = `corpus-${snapshot.hash.slice(0, 16)}.json`;
+    const corpusTmp = join(indexDir, `${corpusFile}.${process.pid}.tmp`);
+    writeJsonInChunks(corpusTmp, persistSnapshot(snapshot));
+    renameSync(corpusTmp, join(indexDir, corpusFile));
     const target = indexPath(indexDir);
     const tmp = `${target}.${process.pid}.tmp`;
+    const data: IndexFile = { format: INDEX_FORMAT_VERSION, hash: snapshot.hash, manifest, corpusFile, searchFile, stop: [...snapshot.search.stop] };
     writeFileSync(tmp, JSON.stringify(data));
-    // rename is atomic: a reader sees the old index or the new one, never half of one.
     renameSync(tmp, target);
+    for (const name of readdirSync(indexDir)) {
+      if (/^(?:search|corpus)-[0-9a-f]+\.json$/u.test(name) && name !== searchFile && name !== corpusFile) rmSync(join(indexDir, name), { force: true });
+    }
   } catch (error) {
     logger.warn({ dir: indexDir, err: String(error) }, 'could not persist the index; it will be rebuilt at next start');
+  }
+}
+
+/**
+ * Write an object as JSON with its large arrays written a slice at a time, so the whole
+ * file never exists as one string in memory.
+ */
+function writeJsonInChunks(path: string, value: object): void {
+  const fd = openSync(path, 'w');
+  try {
+    let first = true;
+    writeSync(fd, '{');
+    for (const [key, v] of Object.entries(value)) {
+      writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (!Array.isArray(v)) {
+        writeSync(fd, JSON.stringify(v) ?? 'null');
+        continue;
+      }
+      writeSync(fd, '[');
+      for (let i = 0; i < v.length; i += 2000) {
+        const slice = JSON.stringify(v.slice(i, i + 2000));
+        writeSync(fd, `${i === 0 ? '' : ','}${slice.slice(1, -1)}`);
+      }
+      writeSync(fd, ']');
+    }
+    writeSync(fd, '}');
+  } finally {
+    closeSync(fd);
   }
 }
 

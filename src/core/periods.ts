@@ -77,11 +77,38 @@ export function parseIsoDate(iso: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
-/** Sort key: periods ending earlier come first; among equal ends, longer periods first. */
+/**
+ * Sort key: periods ending earlier come first; among equal ends, longer periods first.
+ * Plain arithmetic (no Date objects): it runs for every fact when an index loads.
+ */
 export function periodSortKey(p: Period): number {
-  const end = periodEnd(p).getTime();
-  const length = end - periodStart(p).getTime();
-  return end / 1000 - length / 1e12;
+  let y: number;
+  let m: number;
+  let d = 31;
+  let months: number;
+  switch (p.kind) {
+    case 'FY':
+      [y, m, months] = [p.year, 12, 12];
+      break;
+    case '9M':
+      [y, m, months] = [p.year, 9, 9];
+      break;
+    case 'Q':
+      [y, m, months] = [p.year, p.quarter * 3, 3];
+      break;
+    case 'H':
+      [y, m, months] = [p.year, p.half * 6, 6];
+      break;
+    case 'span':
+      [y, m, months] = [p.toYear, 12, (p.toYear - p.fromYear + 1) * 12];
+      break;
+    case 'date': {
+      const [yy, mm, dd] = p.date.split('-').map(Number);
+      [y, m, d, months] = [yy ?? 0, mm ?? 0, dd ?? 0, 0];
+      break;
+    }
+  }
+  return (y * 10000 + m * 100 + d) * 1000 + (999 - Math.min(999, months));
 }
 
 /** The same period one year earlier. */

@@ -1,4 +1,3 @@
-import type MiniSearch from 'minisearch';
 import { CompanyRegistry, type Company } from './companies/registry.ts';
 import type { CorpusDocument } from './corpus/document.ts';
 import type { CorpusFile, LoadedCorpus } from './corpus/load.ts';
@@ -6,7 +5,7 @@ import { buildDocuments } from './corpus/load.ts';
 import { extractFacts } from './facts/extract.ts';
 import type { Fact } from './facts/fact.ts';
 import { FactStore } from './facts/fact-store.ts';
-import { buildSearchIndex, loadSearchIndex, type PassageRecord } from './search/search-index.ts';
+import { buildSearchIndex, type BuiltSearch, type PassageRecord, type SearchHandle } from './search/search-index.ts';
 
 /** A company as the seed list gives it. */
 export interface CompanySeed {
@@ -25,7 +24,7 @@ export interface CorpusSnapshot {
   byId: Map<string, CorpusDocument>;
   registry: CompanyRegistry;
   passages: PassageRecord[];
-  search: MiniSearch;
+  search: SearchHandle;
   facts: FactStore;
   problems: LoadedCorpus['problems'];
   /** Content hash of the corpus and the options that built this snapshot. */
@@ -35,6 +34,8 @@ export interface CorpusSnapshot {
   origin: 'built' | 'loaded';
 }
 
+const EMPTY_BYTES = Buffer.alloc(0);
+
 /** Registry with the seed companies. */
 export function seedRegistry(seeds: readonly CompanySeed[]): CompanyRegistry {
   const registry = new CompanyRegistry();
@@ -42,19 +43,31 @@ export function seedRegistry(seeds: readonly CompanySeed[]): CompanyRegistry {
   return registry;
 }
 
-/** Build a snapshot from the files of the documents folder. */
-export function buildSnapshot(files: CorpusFile[], seeds: readonly CompanySeed[], hash: string, readProblems: LoadedCorpus['problems'] = []): CorpusSnapshot {
+/**
+ * Build a snapshot from the files of the documents folder. `placeSearch` decides where
+ * the search index lives: written to disk and loaded by a worker, or kept in this thread.
+ */
+export function buildSnapshot(
+  files: CorpusFile[],
+  seeds: readonly CompanySeed[],
+  hash: string,
+  readProblems: LoadedCorpus['problems'],
+  placeSearch: (built: BuiltSearch) => SearchHandle,
+): CorpusSnapshot {
   const registry = seedRegistry(seeds);
   const loaded = buildDocuments(files, registry);
+  // The documents hold the cleaned text now; the raw bytes are not needed any more.
+  for (const f of files) f.bytes = EMPTY_BYTES;
   const facts: Fact[] = [];
   for (const doc of loaded.documents) facts.push(...extractFacts(doc, registry));
-  const { passages, index } = buildSearchIndex(loaded.documents, registry);
+  const built = buildSearchIndex(loaded.documents, registry);
+  const passages = built.passages;
   return {
     documents: loaded.documents,
     byId: new Map(loaded.documents.map((d) => [d.id, d])),
     registry,
     passages,
-    search: index,
+    search: placeSearch(built),
     facts: new FactStore(facts),
     problems: [...readProblems, ...loaded.problems],
     hash,
@@ -72,7 +85,6 @@ export interface PersistedSnapshot {
   passages: PassageRecord[];
   facts: Fact[];
   problems: LoadedCorpus['problems'];
-  search: string;
 }
 
 /** Serialize for the index file. */
@@ -85,12 +97,11 @@ export function persistSnapshot(s: CorpusSnapshot): PersistedSnapshot {
     passages: s.passages,
     facts: [...s.facts.facts],
     problems: s.problems,
-    search: JSON.stringify(s.search),
   };
 }
 
-/** Rebuild the in-memory snapshot from the index file. */
-export function restoreSnapshot(p: PersistedSnapshot): CorpusSnapshot {
+/** Rebuild the in-memory snapshot from the index file, with its search index (loading in a worker). */
+export function restoreSnapshot(p: PersistedSnapshot, search: SearchHandle): CorpusSnapshot {
   const registry = new CompanyRegistry();
   for (const c of p.companies) registry.add(c.name, c.aliases, c.tickers);
   return {
@@ -98,7 +109,7 @@ export function restoreSnapshot(p: PersistedSnapshot): CorpusSnapshot {
     byId: new Map(p.documents.map((d) => [d.id, d])),
     registry,
     passages: p.passages,
-    search: loadSearchIndex(p.search),
+    search,
     facts: new FactStore(p.facts),
     problems: p.problems,
     hash: p.hash,

@@ -15,14 +15,14 @@ import { figureHeadline, passageBlock } from './text.ts';
 const MAX_PASSAGES = 3;
 
 /** Search passages for a question; the best few, exact excerpts of the documents. */
-export function searchPassages(snapshot: CorpusSnapshot, question: string, parsed: ParsedLookup, limit = MAX_PASSAGES): Passage[] {
+export async function searchPassages(snapshot: CorpusSnapshot, question: string, parsed: ParsedLookup, limit = MAX_PASSAGES): Promise<Passage[]> {
   const folded = fold(question);
   const questionIsChinese = hanHeavy(question);
   const years = [...folded.matchAll(/(?:19|20)\d{2}/gu)].map((m) => Number(m[0]));
   // A named company is searched as a company, not as the words of its name ("cloud").
   let words = folded;
   for (const m of snapshot.registry.mentionsInFolded(folded, { tickers: true }).reverse()) words = `${words.slice(0, m.start)} ${words.slice(m.end)}`;
-  const results = searchIndex(snapshot.search, words.trim() ? words : folded, { companies: parsed.companies.map((c) => c.id), years });
+  const results = await searchIndex(snapshot.search, words.trim() ? words : folded, { companies: parsed.companies.map((c) => c.id) });
   const scored = results.map((r) => {
     const record = snapshot.passages[r.id as number]!;
     const doc = snapshot.documents[record.doc]!;
@@ -83,7 +83,7 @@ function isFollowUp(folded: string): boolean {
  * look-up as `/metric` (or `/compare` for several companies); anything else searches
  * the passages. `context` carries what an earlier message of the thread established.
  */
-export function answerAsk(snapshot: CorpusSnapshot, question: string, context?: QueryContext): Answer {
+export async function answerAsk(snapshot: CorpusSnapshot, question: string, context?: QueryContext): Promise<Answer> {
   const command = 'ask';
   const query = question;
   if (!question.trim()) {
@@ -123,7 +123,7 @@ export function answerAsk(snapshot: CorpusSnapshot, question: string, context?: 
 
   // "Why did revenue fall?" asks for the explanation: the passages, with the figure beside them.
   if (EXPLANATORY.test(folded) && (companies.length || metric)) {
-    const passages = searchPassages(snapshot, question, { ...parsed, companies });
+    const passages = await searchPassages(snapshot, question, { ...parsed, companies });
     if (passages.length) {
       const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, period, range: parsed.range }) : undefined;
       const figures = figureAnswer?.status === 'answered' ? figureAnswer.figures.slice(-1) : [];
@@ -148,7 +148,7 @@ export function answerAsk(snapshot: CorpusSnapshot, question: string, context?: 
     });
     // Without a period, nothing extracted is not the last word: the passages may say more.
     if (figureAnswer.status === 'answered' || period || parsed.range) return figureAnswer;
-    const passages = searchPassages(snapshot, question, { ...parsed, companies });
+    const passages = await searchPassages(snapshot, question, { ...parsed, companies });
     if (!passages.length) return figureAnswer;
     const known = [...figureAnswer.known, 'No figure was extracted for this; the passages below mention it.'];
     return makeAnswer({ query, command, status: 'answered', message: ['From the documents:', ...passages.map(passageBlock)].join('\n'), passages, known, context: figureAnswer.context });
@@ -163,7 +163,7 @@ export function answerAsk(snapshot: CorpusSnapshot, question: string, context?: 
     return { ...answer, command };
   }
 
-  const passages = searchPassages(snapshot, question, { ...parsed, companies });
+  const passages = await searchPassages(snapshot, question, { ...parsed, companies });
   if (!companies.length && parsed.rest && looksLikeName(parsed.rest) && passages.length === 0) {
     const near = snapshot.registry.nearest(parsed.rest.split(' ')[0] ?? '');
     return makeAnswer({

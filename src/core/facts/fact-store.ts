@@ -22,7 +22,9 @@ export class FactStore {
       docFacts.push(fact);
     }
     for (const metrics of this.byCompany.values()) {
-      for (const list of metrics.values()) list.sort((a, b) => periodSortKey(a.period) - periodSortKey(b.period));
+      for (const list of metrics.values()) {
+        if (list.length > 1) list.sort((a, b) => periodSortKey(a.period) - periodSortKey(b.period));
+      }
     }
     this.size = facts.length;
   }

@@ -1,9 +1,10 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { Worker } from 'node:worker_threads';
+import MiniSearch, { type Options } from 'minisearch';
 import type { CompanyRegistry } from '../companies/registry.ts';
 import type { CorpusDocument } from '../corpus/document.ts';
-import { fold, foldWithMap } from '../text/fold.ts';
+import { fold } from '../text/fold.ts';
 import { crossLanguageTerms } from '../text/glossary.ts';
-import { tokenize, tokenizeFolded } from '../text/tokenize.ts';
+import { tokenizeFolded } from '../text/tokenize.ts';
 import { splitPassages } from './passages.ts';
 
 /** A passage in the index: which document and where. */
@@ -19,93 +20,300 @@ export interface PassageRecord {
 interface IndexedPassage {
   id: number;
   text: string;
-  title: string;
-  companies: string;
 }
 
-/** Term that stands for a company in the `companies` field; never a word of any text. */
+/** Term that stands for a company in a passage's terms; never a word of any text. */
 export function companyTerm(id: string): string {
   return `co${fold(id).replace(/[^\p{L}\p{N}]+/gu, '')}`;
 }
 
 /** Changing these changes the index: they are part of the persisted index's hash. */
-export const SEARCH_OPTIONS_VERSION = 'passages-v2;fields=text,title,companies;tok=seg+bigram+t2s+porter';
+export const SEARCH_OPTIONS_VERSION = 'passages-v4;field=text+company-terms;tok=bigram+t2s+porter;stop=df1%';
 
-/** MiniSearch options shared by building and loading the index. */
-export const miniSearchOptions: Options<IndexedPassage> = {
-  idField: 'id',
-  fields: ['text', 'title', 'companies'],
-  storeFields: [],
-  tokenize: (text, field) => (field === 'companies' ? text.split(' ') : tokenize(text)),
-  processTerm: (term) => term,
-  searchOptions: {
-    tokenize: (text) => tokenizeFolded(text),
-    processTerm: (term) => term,
-  },
-};
-
-/** Build passages and the search index for a set of documents. */
-export function buildSearchIndex(
-  documents: readonly CorpusDocument[],
-  registry: CompanyRegistry,
-): { passages: PassageRecord[]; index: MiniSearch<IndexedPassage> } {
-  const passages: PassageRecord[] = [];
-  const index = new MiniSearch<IndexedPassage>(miniSearchOptions);
-  const batch: IndexedPassage[] = [];
-  documents.forEach((doc, d) => {
-    const title = doc.title;
-    for (const span of splitPassages(doc.text)) {
-      const text = doc.text.slice(span.start, span.end);
-      const folded = foldWithMap(text);
-      const named = new Set(registry.mentionsInFolded(folded.text).map((m) => m.company.id));
-      const companies = [...named];
-      const id = passages.length;
-      passages.push({ doc: d, start: span.start, end: span.end, companies });
-      // The primary company counts as named in every passage of its document, weaker.
-      batch.push({ id, text, title, companies: [...companies, doc.company].map(companyTerm).join(' ') });
-    }
-  });
-  index.addAll(batch);
-  return { passages, index };
+/**
+ * Terms in more passages than this are left out of the index and of queries, as stop
+ * words are: they rank next to nothing and their long posting lists are what makes
+ * search slow and the index large. Small corpora keep every term.
+ */
+export function stopThreshold(passages: number): number {
+  return Math.max(4000, Math.floor(passages * 0.01));
 }
 
-/** Load a persisted MiniSearch index. */
-export function loadSearchIndex(json: string): MiniSearch<IndexedPassage> {
-  return MiniSearch.loadJSON<IndexedPassage>(json, miniSearchOptions);
+/** MiniSearch options for an index whose stop terms are `stop`. */
+export function miniSearchOptions(stop: ReadonlySet<string>): Options<IndexedPassage> {
+  const keep = (t: string) => !stop.has(t);
+  return {
+    idField: 'id',
+    fields: ['text'],
+    storeFields: [],
+    tokenize: (text) => tokenizeFolded(fold(text)).filter(keep),
+    processTerm: (term) => term || null,
+    searchOptions: {
+      tokenize: (text) => tokenizeFolded(text).filter(keep),
+      processTerm: (term) => term,
+    },
+  };
+}
+
+/** A search index in this thread, with the stop terms it was built with. */
+export interface SearchIndex {
+  mini: MiniSearch<IndexedPassage>;
+  stop: ReadonlySet<string>;
+}
+
+/** Postings counted for a corpus, ready to be written in MiniSearch's format. */
+export interface BuiltSearch {
+  passages: PassageRecord[];
+  stop: ReadonlySet<string>;
+  /**
+   * Emit MiniSearch's serialization (version 2) of the index in pieces, releasing the
+   * postings as it goes; callable once.
+   */
+  serialize(emit: (chunk: string) => void): void;
+}
+
+/**
+ * Count passages and postings for the search index. The postings are counted here in
+ * plain arrays and written in MiniSearch's own serialization format, which `loadJSON`
+ * reads: adding passages through `add` one term at a time costs several times more at
+ * this size, and the JSON is what is persisted and loaded anyway.
+ */
+export function buildSearchIndex(documents: readonly CorpusDocument[], registry: CompanyRegistry): BuiltSearch {
+  const passages: PassageRecord[] = [];
+  const vocab: string[] = [];
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  const lastSeen: number[] = [];
+  const termsOf: Int32Array[] = [];
+  const intern = (term: string): number => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = vocab.length;
+      ids.set(term, id);
+      vocab.push(term);
+      df.push(0);
+      lastSeen.push(-1);
+    }
+    return id;
+  };
+  // Pass 1: passages, the companies they name, their terms, and each term's passage count.
+  documents.forEach((doc, d) => {
+    for (const span of splitPassages(doc.text)) {
+      const folded = fold(doc.text.slice(span.start, span.end));
+      const named = new Set(registry.mentionsInFolded(folded).map((m) => m.company.id));
+      const p = passages.length;
+      passages.push({ doc: d, start: span.start, end: span.end, companies: [...named] });
+      // The primary company counts as named in every passage of its document.
+      named.add(doc.company);
+      const tokens = tokenizeFolded(folded);
+      const terms = new Int32Array(tokens.length + named.size);
+      let k = 0;
+      for (const t of tokens) terms[k++] = intern(t);
+      for (const c of named) terms[k++] = intern(companyTerm(c));
+      for (const id of terms) {
+        if (lastSeen[id] !== p) {
+          lastSeen[id] = p;
+          df[id]! += 1;
+        }
+      }
+      termsOf.push(terms);
+    }
+  });
+  ids.clear();
+  const limit = stopThreshold(passages.length);
+  const isStop = df.map((n, id) => n > limit && !vocab[id]!.startsWith('co'));
+  // Pass 2: postings per term (passage, count), and each passage's count of distinct terms.
+  const postings: number[][] = vocab.map(() => []);
+  const fieldLength: number[] = [];
+  const tf = new Map<number, number>();
+  termsOf.forEach((terms, p) => {
+    tf.clear();
+    for (const id of terms) if (!isStop[id]) tf.set(id, (tf.get(id) ?? 0) + 1);
+    fieldLength.push(tf.size);
+    for (const [id, n] of tf) postings[id]!.push(p, n);
+    termsOf[p] = EMPTY;
+  });
+  const stop = new Set(vocab.filter((_, id) => isStop[id]));
+  return { passages, stop, serialize: (emit) => serializeMiniSearch(vocab, postings, fieldLength, emit) };
+}
+
+const EMPTY = new Int32Array(0);
+
+/** MiniSearch's serialization (version 2) of a one-field index over passages 0..n-1. */
+function serializeMiniSearch(vocab: readonly string[], postings: number[][], fieldLength: readonly number[], emit: (chunk: string) => void): void {
+  const n = fieldLength.length;
+  const average = n ? fieldLength.reduce((a, b) => a + b, 0) / n : 0;
+  const CHUNK = 5000;
+  emit(`{"documentCount":${n},"nextId":${n},"documentIds":{`);
+  for (let i = 0; i < n; i += CHUNK) emit(`${i ? ',' : ''}${Array.from({ length: Math.min(CHUNK, n - i) }, (_, k) => `"${i + k}":${i + k}`).join(',')}`);
+  emit('},"fieldIds":{"text":0},"fieldLength":{');
+  for (let i = 0; i < n; i += CHUNK) emit(`${i ? ',' : ''}${fieldLength.slice(i, i + CHUNK).map((len, k) => `"${i + k}":[${len}]`).join(',')}`);
+  emit(`},"averageFieldLength":[${average}],"storedFields":{},"dirtCount":0,"index":[`);
+  let first = true;
+  let buffer: string[] = [];
+  vocab.forEach((term, id) => {
+    const list = postings[id]!;
+    postings[id] = [];
+    if (list.length === 0) return;
+    const entries: string[] = [];
+    for (let i = 0; i < list.length; i += 2) entries.push(`"${list[i]}":${list[i + 1]}`);
+    buffer.push(`${first ? '' : ','}[${JSON.stringify(term)},{"0":{${entries.join(',')}}}]`);
+    first = false;
+    if (buffer.length >= 500) {
+      emit(buffer.join(''));
+      buffer = [];
+    }
+  });
+  emit(buffer.join(''));
+  emit('],"serializationVersion":2}');
+}
+
+/** Keep a built index in this thread (no index folder to persist it in). */
+export function searchInProcess(built: BuiltSearch): SearchHandle {
+  const parts: string[] = [];
+  built.serialize((chunk) => parts.push(chunk));
+  const mini = MiniSearch.loadJSON<IndexedPassage>(parts.join(''), miniSearchOptions(built.stop));
+  return readySearch({ mini, stop: built.stop });
+}
+
+/** A passage found by the index, with its BM25 score. */
+export interface Hit {
+  id: number;
+  score: number;
+}
+
+/** A query for the index: terms already tokenized, and a boost per term. */
+export interface IndexQuery {
+  terms: string[];
+  boosts: Record<string, number>;
+  limit: number;
+}
+
+/**
+ * The search index of a snapshot. A freshly built one searches in this thread; one
+ * restored from disk is loaded by a worker thread in parallel with the rest of the
+ * snapshot, and searches there, so a large index never blocks the bot.
+ */
+export interface SearchHandle {
+  stop: ReadonlySet<string>;
+  /** Resolves when searches can run (at once for a built index). */
+  ready: Promise<void>;
+  search(query: IndexQuery): Promise<Hit[]>;
+  /** The in-thread index, when there is one (persisting, benchmarks). */
+  current: SearchIndex | null;
+  close(): void;
+}
+
+function runQuery(mini: MiniSearch<IndexedPassage>, q: IndexQuery): Hit[] {
+  const results = mini.search(q.terms.join(' '), { boostTerm: (term) => q.boosts[term] ?? 1, combineWith: 'OR' });
+  const top = results.length > q.limit ? results.slice(0, q.limit) : results;
+  return top.map((r) => ({ id: r.id as number, score: r.score }));
+}
+
+/** A handle to an index that is already in this thread. */
+export function readySearch(index: SearchIndex): SearchHandle {
+  return {
+    stop: index.stop,
+    ready: Promise.resolve(),
+    current: index,
+    search: async (q) => runQuery(index.mini, q),
+    close: () => undefined,
+  };
+}
+
+/**
+ * Load a persisted index in a worker thread. Searches wait until it is ready; a worker
+ * that fails makes them fail, and the caller answers with an error.
+ */
+export function loadSearchIndex(path: string, stop: readonly string[]): SearchHandle {
+  const worker = new Worker(new URL('./search-worker.js', import.meta.url), { workerData: { path } });
+  const pending = new Map<number, { resolve: (hits: Hit[]) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let waiting = 0;
+  let failure: Error | null = null;
+  let markReady!: () => void;
+  let markFailed!: (e: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
+  ready.catch(() => undefined);
+  const fail = (error: Error) => {
+    failure = error;
+    worker.unref();
+    markFailed(error);
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (msg: { type: string; id?: number; results?: Array<[number, number]>; error?: string; message?: string }) => {
+    if (msg.type === 'ready') {
+      markReady();
+      if (waiting === 0) worker.unref();
+    }
+    else if (msg.type === 'failed') fail(new Error(`search index could not be loaded: ${msg.message}`));
+    else if (msg.type === 'results' && msg.id !== undefined) {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (!p) return;
+      if (msg.error) p.reject(new Error(msg.error));
+      else p.resolve((msg.results ?? []).map(([id, score]) => ({ id, score })));
+    }
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => {
+    if (code !== 0 && !failure) fail(new Error(`search worker exited with code ${code}`));
+  });
+  // The worker holds the process while it loads (so `ready` can be awaited); once idle it
+  // does not, and is held again only while a search waits.
+  return {
+    stop: new Set(stop),
+    ready,
+    current: null,
+    async search(q) {
+      // Held while a search waits, for the index to load or for its answer.
+      waiting += 1;
+      worker.ref();
+      try {
+        await ready;
+        if (failure) throw failure;
+        const id = next++;
+        return await new Promise<Hit[]>((resolve, reject) => {
+          pending.set(id, { resolve, reject });
+          worker.postMessage({ type: 'search', id, ...q });
+        });
+      } finally {
+        waiting -= 1;
+        if (waiting === 0) worker.unref();
+      }
+    },
+    close() {
+      void worker.terminate();
+    },
+  };
 }
 
 /** What a search is about, beyond its words. */
 export interface SearchHints {
   /** Companies the question names. */
   companies: string[];
-  /** Years the question names. */
-  years: number[];
 }
 
-const FUZZY_MIN = 5;
+/** At most this many words of the other language join a query. */
+const MAX_CROSS_TERMS = 6;
 
 /**
- * Search passages for a question. One MiniSearch pass over the question's words, the
- * other language's words for them (weighted lower) and the named companies' terms.
+ * Search passages for a question. One MiniSearch pass over the question's words, a few
+ * words of the other language for them (weighted lower) and the named companies' terms.
  */
-export function searchIndex(index: MiniSearch<IndexedPassage>, question: string, hints: SearchHints, limit = 50): SearchResult[] {
+export function searchIndex(index: SearchHandle, question: string, hints: SearchHints, limit = 50): Promise<Hit[]> {
   const folded = fold(question);
-  const own = new Set(tokenizeFolded(folded));
-  const cross = crossLanguageTerms(folded);
-  const companyTerms = hints.companies.map(companyTerm);
-  const companySet = new Set(companyTerms);
-  const query = [folded, ...cross, ...companyTerms].join(' ');
-  const isLatinWord = (t: string) => /^[a-z][a-z&]*$/u.test(t);
-  // The glossary gives the other language's words; English ones are stemmed like the index.
-  const crossTokens = tokenizeFolded(cross.join(' '));
-  const crossSet2 = new Set(crossTokens);
-  const results = index.search(query, {
-    boost: { text: 1, title: 0.3, companies: 1 },
-    boostTerm: (term) => (companySet.has(term) ? 1.5 : crossSet2.has(term) && !own.has(term) ? 0.6 : 1),
-    fuzzy: (term) => (isLatinWord(term) && term.length >= FUZZY_MIN && !companySet.has(term) ? 0.2 : false),
-    prefix: (term) => isLatinWord(term) && term.length >= 4 && !companySet.has(term),
-    weights: { fuzzy: 0.3, prefix: 0.5 },
-    combineWith: 'OR',
-  });
-  return results.slice(0, limit);
+  const keep = (t: string) => !index.stop.has(t);
+  const own = [...new Set(tokenizeFolded(folded))].filter(keep);
+  const ownSet = new Set(own);
+  const cross = [...new Set(tokenizeFolded(crossLanguageTerms(folded).join(' ')))].filter((t) => !ownSet.has(t) && keep(t)).slice(0, MAX_CROSS_TERMS);
+  const boosts: Record<string, number> = {};
+  for (const t of cross) boosts[t] = 0.6;
+  const companies = hints.companies.map(companyTerm);
+  for (const t of companies) boosts[t] = 1.5;
+  return index.search({ terms: [...own, ...cross, ...companies], boosts, limit });
 }
