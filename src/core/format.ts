@@ -13,8 +13,13 @@ export function toSignificant(value: number, digits: number): number {
   return Number(value.toPrecision(Math.max(1, Math.min(15, digits))));
 }
 
+const groupFormats = new Map<number, Intl.NumberFormat>();
+
+// One formatter per precision: toLocaleString builds a new one on every call.
 function group(n: number, maxFraction: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: maxFraction, minimumFractionDigits: 0 });
+  let f = groupFormats.get(maxFraction);
+  if (!f) groupFormats.set(maxFraction, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxFraction, minimumFractionDigits: 0 })));
+  return f.format(n);
 }
 
 /** `RMB 512 million`, `-RMB 2.34 billion`, `US$18.4 million`, `RMB 730,000`. */

@@ -11,11 +11,15 @@ export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ module: 'slack' });
   let level: LogLevel = LogLevel.INFO;
   const line = (parts: unknown[]) => scrubSecrets(parts.map(describe).join(' '));
+  // Bolt logs at debug on every request: format only what pino will write.
+  const at = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    if (log.isLevelEnabled(lvl)) log[lvl](line(msg));
+  };
   return {
-    debug: (...msg: unknown[]) => log.debug(line(msg)),
-    info: (...msg: unknown[]) => log.info(line(msg)),
-    warn: (...msg: unknown[]) => log.warn(line(msg)),
-    error: (...msg: unknown[]) => log.error(line(msg)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     // pino filters by its own level; Bolt only asks what was set.
     setLevel: (l: LogLevel) => {
       level = l;

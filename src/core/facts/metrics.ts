@@ -142,6 +142,7 @@ export const METRICS: readonly MetricDef[] = [
       'operating cash outflow',
       'net cash used in operating activities',
     ],
+    questionOnly: ['ocf'],
     zh: ['经营活动净现金流', '经营活动产生的现金流量净额', '经营活动现金流量净额', '经营活动现金流', '经营性现金流', '净经营现金流', '经营现金流', '净经营现金流出', '经营现金流出', '经营活动现金流出'],
     negative: ['net operating cash outflow', 'operating cash outflow', 'net cash used in operating activities', '净经营现金流出', '经营现金流出', '经营活动现金流出'],
   },
@@ -152,6 +153,7 @@ export const METRICS: readonly MetricDef[] = [
     kind: 'amount',
     en: ['free cash flow', 'free cash flows', 'free cash inflow'],
     zh: ['自由现金流'],
+    questionOnly: ['fcf'],
   },
   {
     id: 'cash',

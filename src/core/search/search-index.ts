@@ -6,6 +6,7 @@ import { fold } from '../text/fold.ts';
 import { crossLanguageTerms } from '../text/glossary.ts';
 import { tokenizeFolded } from '../text/tokenize.ts';
 import { splitPassages } from './passages.ts';
+import { postingBudget, termsWithinBudget } from './query-budget.js';
 
 /** A passage in the index: which document and where. */
 export interface PassageRecord {
@@ -185,6 +186,8 @@ export interface Hit {
 /** A query for the index: terms already tokenized, and a boost per term. */
 export interface IndexQuery {
   terms: string[];
+  /** Terms scored whatever their cost (the named companies). */
+  always: string[];
   boosts: Record<string, number>;
   limit: number;
 }
@@ -205,7 +208,8 @@ export interface SearchHandle {
 }
 
 function runQuery(mini: MiniSearch<IndexedPassage>, q: IndexQuery): Hit[] {
-  const results = mini.search(q.terms.join(' '), { boostTerm: (term) => q.boosts[term] ?? 1, combineWith: 'OR' });
+  const terms = termsWithinBudget(mini, q.terms, new Set(q.always), postingBudget(mini.documentCount));
+  const results = mini.search(terms.join(' '), { boostTerm: (term) => q.boosts[term] ?? 1, combineWith: 'OR' });
   const top = results.length > q.limit ? results.slice(0, q.limit) : results;
   return top.map((r) => ({ id: r.id as number, score: r.score }));
 }
@@ -315,5 +319,5 @@ export function searchIndex(index: SearchHandle, question: string, hints: Search
   for (const t of cross) boosts[t] = 0.6;
   const companies = hints.companies.map(companyTerm);
   for (const t of companies) boosts[t] = 1.5;
-  return index.search({ terms: [...own, ...cross, ...companies], boosts, limit });
+  return index.search({ terms: [...own, ...cross, ...companies], always: companies, boosts, limit });
 }

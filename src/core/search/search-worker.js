@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
+import { postingBudget, termsWithinBudget } from './query-budget.js';
 
 const options = {
   idField: 'id',
@@ -26,7 +27,8 @@ parentPort.on('message', (msg) => {
   if (msg.type !== 'search' || !mini) return;
   try {
     const boosts = msg.boosts;
-    const results = mini.search(msg.terms.join(' '), { boostTerm: (term) => boosts[term] ?? 1, combineWith: 'OR' });
+    const terms = termsWithinBudget(mini, msg.terms, new Set(msg.always), postingBudget(mini.documentCount));
+    const results = mini.search(terms.join(' '), { boostTerm: (term) => boosts[term] ?? 1, combineWith: 'OR' });
     const top = results.length > msg.limit ? results.slice(0, msg.limit) : results;
     parentPort.postMessage({ type: 'results', id: msg.id, results: top.map((r) => [r.id, r.score]) });
   } catch (error) {

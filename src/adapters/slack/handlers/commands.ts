@@ -13,6 +13,7 @@ import type { HandlerState } from './state.ts';
  */
 export function registerCommandHandlers(app: App, state: HandlerState): void {
   app.command(/^\/[\p{L}\p{N}_-]+$/u, async ({ command, ack, respond, context }) => {
+    state.lane.noteArrival();
     // Slack redelivers a command it thinks we missed; the trigger id is the same.
     if (!state.dedupe.firstDelivery(`command:${command.trigger_id}`)) {
       await ack();

@@ -10,6 +10,7 @@ import { sendWithChart, type RenderWithChart } from '../chart-send.ts';
 import { withDeadline } from '../deadlines.ts';
 import { DeliveryDedupe } from '../dedupe.ts';
 import { ThreadMemory } from '../thread-memory.ts';
+import { AnswerLane } from '../../shared/answer-lane.ts';
 
 /** Where a request came from on Slack. */
 export interface SlackOrigin {
@@ -28,6 +29,8 @@ export class HandlerState {
   readonly threads = new ThreadMemory();
   readonly limiter: RateLimiter;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Answers wait for bursts of requests to be acknowledged first. */
+  readonly lane = new AnswerLane();
 
   constructor(
     readonly logger: Logger,
@@ -60,8 +63,8 @@ export class HandlerState {
       conversation: request.conversation,
     };
     try {
-      // Let the acknowledgement reach the socket before the (synchronous) search runs.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Acknowledgements first: answers take turns, one per turn of the event loop.
+      await this.lane.turn();
       return await withDeadline(runCommand(request.command, { text: request.text }, ctx), this.answerDeadlineMs);
     } catch (error) {
       const errorId = newErrorId();
