@@ -66,9 +66,24 @@ export function periodEnd(p: Period): Date {
   }
 }
 
-/** YYYY-MM-DD of the last day of the period. */
+const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
+
+/** YYYY-MM-DD of the last day of the period (plain arithmetic: it runs on every look-up). */
 export function periodEndIso(p: Period): string {
-  return format(periodEnd(p), 'yyyy-MM-dd');
+  switch (p.kind) {
+    case 'FY':
+      return `${p.year}-12-31`;
+    case '9M':
+      return `${p.year}-09-30`;
+    case 'Q':
+      return `${p.year}-${QUARTER_END[p.quarter - 1]}`;
+    case 'H':
+      return `${p.year}-${p.half === 1 ? '06-30' : '12-31'}`;
+    case 'span':
+      return `${p.toYear}-12-31`;
+    case 'date':
+      return p.date;
+  }
 }
 
 /** Parse YYYY-MM-DD as a local calendar date. */

@@ -13,6 +13,8 @@ import { metricAnswerFor } from './metric-answer.ts';
 import { figureHeadline, passageBlock } from './text.ts';
 
 const MAX_PASSAGES = 3;
+/** How many of MiniSearch's best passages are re-ranked for company, year and language. */
+const RERANK_DEPTH = 20;
 
 /** Search passages for a question; the best few, exact excerpts of the documents. */
 export async function searchPassages(snapshot: CorpusSnapshot, question: string, parsed: ParsedLookup, limit = MAX_PASSAGES): Promise<Passage[]> {
@@ -22,7 +24,7 @@ export async function searchPassages(snapshot: CorpusSnapshot, question: string,
   // A named company is searched as a company, not as the words of its name ("cloud").
   let words = folded;
   for (const m of snapshot.registry.mentionsInFolded(folded, { tickers: true }).reverse()) words = `${words.slice(0, m.start)} ${words.slice(m.end)}`;
-  const results = await searchIndex(snapshot.search, words.trim() ? words : folded, { companies: parsed.companies.map((c) => c.id) });
+  const results = await searchIndex(snapshot.search, words.trim() ? words : folded, { companies: parsed.companies.map((c) => c.id) }, RERANK_DEPTH);
   const scored = results.map((r) => {
     const record = snapshot.passages[r.id as number]!;
     const doc = snapshot.documents[record.doc]!;
@@ -33,7 +35,7 @@ export async function searchPassages(snapshot: CorpusSnapshot, question: string,
     else if (parsed.companies.length && !parsed.companies.some((c) => c.id === doc.company)) score *= 0.5;
     if (years.length && years.some((y) => quote.includes(String(y)))) score *= 1.2;
     // Bilingual documents say everything twice: answer in the language of the question.
-    if (hanHeavy(quote) === questionIsChinese) score *= 1.15;
+    if (record.han === questionIsChinese) score *= 1.15;
     return { record, doc, quote, score };
   });
   scored.sort((a, b) => b.score - a.score);

@@ -135,8 +135,11 @@ export class CompanyRegistry {
     for (const entry of this.aliases) {
       if (entry.ticker) continue;
       const target = entry.folded;
-      const d = Math.min(editDistance(f, target), target.startsWith(f) && f.length >= 3 ? 1 : Infinity);
       const budget = Math.max(1, Math.floor(Math.max(f.length, target.length) / 3));
+      const prefix = target.startsWith(f) && f.length >= 3;
+      // Names whose lengths differ by more than the budget cannot be within it.
+      if (!prefix && Math.abs(f.length - target.length) > budget) continue;
+      const d = prefix ? 1 : editDistance(f, target, budget);
       if (d <= budget) scored.push({ company: entry.company, distance: d });
     }
     scored.sort((a, b) => a.distance - b.distance);
@@ -144,6 +147,7 @@ export class CompanyRegistry {
     for (const s of scored) if (!out.includes(s.company)) out.push(s.company);
     return out.slice(0, limit);
   }
+
 
   private ensureBuilt(): void {
     if (!this.dirty) return;
@@ -170,19 +174,22 @@ export class CompanyRegistry {
   }
 }
 
-/** Levenshtein distance, for near-name suggestions. */
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for near-name suggestions; stops early once over `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   const prev = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j += 1) prev[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
     let diag = prev[0]!;
     prev[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
       const tmp = prev[j]!;
       prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (prev[j]! < rowMin) rowMin = prev[j]!;
       diag = tmp;
     }
+    if (rowMin > max) return rowMin;
   }
   return prev[b.length]!;
 }

@@ -16,6 +16,8 @@ export interface PassageRecord {
   end: number;
   /** Ids of companies named in the passage. */
   companies: string[];
+  /** Mostly Chinese (a bilingual transcript has English and Chinese passages). */
+  han: boolean;
 }
 
 interface IndexedPassage {
@@ -103,7 +105,8 @@ export function buildSearchIndex(documents: readonly CorpusDocument[], registry:
       const folded = fold(doc.text.slice(span.start, span.end));
       const named = new Set(registry.mentionsInFolded(folded).map((m) => m.company.id));
       const p = passages.length;
-      passages.push({ doc: d, start: span.start, end: span.end, companies: [...named] });
+      const han = (folded.match(HAN_CHAR)?.length ?? 0) * 4 > folded.length;
+      passages.push({ doc: d, start: span.start, end: span.end, companies: [...named], han });
       // The primary company counts as named in every passage of its document.
       named.add(doc.company);
       const tokens = tokenizeFolded(folded);
@@ -139,6 +142,7 @@ export function buildSearchIndex(documents: readonly CorpusDocument[], registry:
 }
 
 const EMPTY = new Int32Array(0);
+const HAN_CHAR = /[\u3400-\u9fff]/gu;
 
 /** MiniSearch's serialization (version 2) of a one-field index over passages 0..n-1. */
 function serializeMiniSearch(vocab: readonly string[], postings: number[][], fieldLength: readonly number[], emit: (chunk: string) => void): void {
