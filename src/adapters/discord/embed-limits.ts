@@ -39,40 +39,6 @@ export function clip(text: string, max: number): string {
   return `${head.slice(0, end).trimEnd()}…`;
 }
 
-/** Split text into chunks of at most `max` units, at line breaks where possible. */
-export function chunkText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const pieces = line.length > max ? splitLong(line, max) : [line];
-    for (const piece of pieces) {
-      const next = current ? `${current}\n${piece}` : piece;
-      if (next.length > max) {
-        if (current) chunks.push(current);
-        current = piece;
-      } else {
-        current = next;
-      }
-    }
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
-}
-
-function splitLong(line: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf(' ', max);
-    if (cut < max * 0.6) cut = max;
-    if (/[\ud800-\udbff]/u.test(rest[cut - 1] ?? '')) cut -= 1;
-    out.push(rest.slice(0, cut));
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) out.push(rest);
-  return out;
-}
-
 /** The characters of an embed that count towards the 6,000 per message. */
 export function embedLength(e: APIEmbed): number {
   let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);

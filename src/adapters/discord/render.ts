@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer } from '../../core/answer.ts';
-import { chunkText, clip, DISCORD_LIMITS, field, packMessages, type OutgoingMessage } from './embed-limits.ts';
+import { chunkText } from '../shared/chunk-text.ts';
+import { clip, DISCORD_LIMITS, field, packMessages, type OutgoingMessage } from './embed-limits.ts';
 import { comparisonEmbed, figureEmbed, passageEmbed, quotesOf, safe, seriesEmbed, STATUS_COLORS } from './render-figures.ts';
 
 /**

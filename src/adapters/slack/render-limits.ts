@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { chunkText } from '../shared/chunk-text.ts';
 
 /**
  * Slack's Block Kit limits, and the helpers that keep a message inside them. Slack
@@ -40,37 +41,7 @@ export function truncate(text: string, max: number, suffix = '…'): string {
  * a long list becomes several sections rather than one rejected block.
  */
 export function splitText(text: string, max: number = SLACK_LIMITS.sectionText): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const pieces = line.length > max ? hardSplit(line, max) : [line];
-    for (const piece of pieces) {
-      if (!current) current = piece;
-      else if (current.length + 1 + piece.length <= max) current = `${current}\n${piece}`;
-      else {
-        chunks.push(current);
-        current = piece;
-      }
-    }
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
-}
-
-function hardSplit(line: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > max) {
-    let cut = max;
-    // Do not split an entity such as `&amp;` across two sections.
-    const tail = rest.slice(Math.max(0, cut - 5), cut);
-    const amp = tail.lastIndexOf('&');
-    if (amp >= 0 && !tail.slice(amp).includes(';')) cut = cut - 5 + amp;
-    out.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  if (rest) out.push(rest);
-  return out;
+  return chunkText(text, max);
 }
 
 /** A mrkdwn section, trimmed to the section limit. */

@@ -15,18 +15,9 @@ const EXPIRED = "That button no longer works (the bot was updated since). Please
 export function registerActionHandlers(app: App, state: HandlerState): void {
   app.action<BlockButtonAction>(ACTION_POST_TO_CHANNEL, async ({ ack, body, action, respond }) => {
     await ack();
-    if (!state.dedupe.firstDelivery(`action:${body.user.id}:${action.action_ts}`)) return;
-    const request = decodeButtonValue(action.value);
-    if (!request) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(() => {});
-      return;
-    }
-    const origin = { team: body.team?.id, channel: body.channel?.id ?? '', user: body.user.id };
-    const refusal = state.refusal(origin);
-    if (refusal) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }).catch(() => {});
-      return;
-    }
+    const pressed = await acceptPress(state, body, action, respond);
+    if (!pressed) return;
+    const { request, origin } = pressed;
     await state.track(
       (async () => {
         const answer = await state.answer(request, origin);
@@ -57,18 +48,9 @@ export function registerActionHandlers(app: App, state: HandlerState): void {
 
   app.action<BlockButtonAction>(ACTION_MORE_SOURCES, async ({ ack, body, action, respond }) => {
     await ack();
-    if (!state.dedupe.firstDelivery(`action:${body.user.id}:${action.action_ts}`)) return;
-    const request = decodeButtonValue(action.value);
-    if (!request) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(() => {});
-      return;
-    }
-    const origin = { team: body.team?.id, channel: body.channel?.id ?? '', user: body.user.id };
-    const refusal = state.refusal(origin);
-    if (refusal) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }).catch(() => {});
-      return;
-    }
+    const pressed = await acceptPress(state, body, action, respond);
+    if (!pressed) return;
+    const { request, origin } = pressed;
     await state.track(
       (async () => {
         const answer = await state.answer(request, origin);
@@ -78,4 +60,26 @@ export function registerActionHandlers(app: App, state: HandlerState): void {
       })(),
     );
   });
+}
+
+type Respond = (message: { response_type: 'ephemeral'; replace_original: false; text: string }) => Promise<unknown>;
+
+/**
+ * What every button press goes through: a redelivered press is dropped, a button whose
+ * value this version cannot read says so, and the rate limit applies as to questions.
+ */
+async function acceptPress(state: HandlerState, body: BlockButtonAction, action: BlockButtonAction['actions'][number], respond: Respond) {
+  if (!state.dedupe.firstDelivery(`action:${body.user.id}:${action.action_ts}`)) return null;
+  const request = decodeButtonValue(action.value);
+  if (!request) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(() => {});
+    return null;
+  }
+  const origin = { team: body.team?.id, channel: body.channel?.id ?? '', user: body.user.id };
+  const refusal = state.refusal(origin);
+  if (refusal) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }).catch(() => {});
+    return null;
+  }
+  return { request, origin };
 }
