@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { safeError } from '../bolt-logger.ts';
 import { decodeButtonValue, encodeButtonValue } from '../button-value.ts';
 import { ACTION_MORE_SOURCES, ACTION_POST_TO_CHANNEL, renderAnswer } from '../render.ts';
@@ -13,52 +13,53 @@ const EXPIRED = "That button no longer works (the bot was updated since). Please
  * the interaction's response URL. "Post to channel" shares the answer with its chart.
  */
 export function registerActionHandlers(app: App, state: HandlerState): void {
-  app.action<BlockButtonAction>(ACTION_POST_TO_CHANNEL, async ({ ack, body, action, respond }) => {
-    await ack();
-    const pressed = await acceptPress(state, body, action, respond);
-    if (!pressed) return;
-    const { request, origin } = pressed;
-    await state.track(
-      (async () => {
-        const answer = await state.answer(request, origin);
-        try {
-          if (answer.status !== 'answered') {
-            // The corpus changed since the private answer; show the new one, privately.
-            await state.send(answer, origin, (chartImage) => renderAnswer(answer, { chartImage }), (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
-            return;
-          }
-          // The recomputed answer draws the same chart file, so it shows the private answer's image.
-          const sharedBy = { userId: body.user.id, query: `/${request.command} ${request.text}`.trim() };
-          const moreSources = encodeButtonValue(request);
-          await state.send(
-            answer,
-            origin,
-            (chartImage) => renderAnswer(answer, { sharedBy, moreSources, chartImage }),
-            (message) => respond({ response_type: 'in_channel', replace_original: false, ...message }),
-          );
-          // The private copy has done its job; removing it avoids posting twice.
-          await respond({ delete_original: true });
-        } catch (error) {
-          state.logger.error({ action: ACTION_POST_TO_CHANNEL, err: safeError(error) }, 'slack could not post the answer to the channel');
-          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, I could not post that to the channel. Please try again.' }).catch(() => {});
-        }
-      })(),
-    );
+  onPress(app, state, ACTION_POST_TO_CHANNEL, async ({ request, origin, body, respond }) => {
+    const answer = await state.answer(request, origin);
+    try {
+      if (answer.status !== 'answered') {
+        // The corpus changed since the private answer; show the new one, privately.
+        await state.send(answer, origin, (chartImage) => renderAnswer(answer, { chartImage }), (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
+        return;
+      }
+      // The recomputed answer draws the same chart file, so it shows the private answer's image.
+      const sharedBy = { userId: body.user.id, query: `/${request.command} ${request.text}`.trim() };
+      const moreSources = encodeButtonValue(request);
+      await state.send(
+        answer,
+        origin,
+        (chartImage) => renderAnswer(answer, { sharedBy, moreSources, chartImage }),
+        (message) => respond({ response_type: 'in_channel', replace_original: false, ...message }),
+      );
+      // The private copy has done its job; removing it avoids posting twice.
+      await respond({ delete_original: true });
+    } catch (error) {
+      state.logger.error({ action: ACTION_POST_TO_CHANNEL, err: safeError(error) }, 'slack could not post the answer to the channel');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, I could not post that to the channel. Please try again.' }).catch(() => {});
+    }
   });
 
-  app.action<BlockButtonAction>(ACTION_MORE_SOURCES, async ({ ack, body, action, respond }) => {
+  onPress(app, state, ACTION_MORE_SOURCES, async ({ request, origin, respond }) => {
+    const answer = await state.answer(request, origin);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...renderMoreSources(answer) }).catch((error: unknown) => {
+      state.logger.error({ action: ACTION_MORE_SOURCES, err: safeError(error) }, 'slack could not show more sources');
+    });
+  });
+}
+
+type Pressed = NonNullable<Awaited<ReturnType<typeof acceptPress>>>;
+
+/** Registers a button: acknowledge at once, accept the press, then do the work tracked for shutdown. */
+function onPress(
+  app: App,
+  state: HandlerState,
+  actionId: string,
+  work: (press: Pressed & { body: BlockButtonAction; respond: RespondFn }) => Promise<void>,
+): void {
+  app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
     await ack();
     const pressed = await acceptPress(state, body, action, respond);
     if (!pressed) return;
-    const { request, origin } = pressed;
-    await state.track(
-      (async () => {
-        const answer = await state.answer(request, origin);
-        await respond({ response_type: 'ephemeral', replace_original: false, ...renderMoreSources(answer) }).catch((error: unknown) => {
-          state.logger.error({ action: ACTION_MORE_SOURCES, err: safeError(error) }, 'slack could not show more sources');
-        });
-      })(),
-    );
+    await state.track(work({ ...pressed, body, respond }));
   });
 }
 
