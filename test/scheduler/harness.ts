@@ -1,11 +1,13 @@
+import { onTestFinished } from 'vitest';
 import type { ChannelRef } from '../../commands/types.ts';
 import type { Answer } from '../../src/core/answer.ts';
 import type { CoreLogger } from '../../src/core/engine.ts';
-import type { Clock } from '../../src/scheduler/clock.ts';
+import { type Clock, ManualClock } from '../../src/scheduler/clock.ts';
 import type { DigestDelivery } from '../../src/scheduler/delivery.ts';
 import { DigestScheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
 import type { BotStore } from '../../src/store/open-store.ts';
 import { bundledEngine } from '../helpers/engine.ts';
+import { StorePool, tempDir } from '../store/temp-store.ts';
 
 /** One post as the channel would have received it. */
 export interface RecordedPost {
@@ -83,4 +85,19 @@ export function schedulerFor(store: BotStore, clock: Clock, delivery: DigestDeli
 /** Digest week (Monday) of a recorded post. */
 export function weekOf(post: RecordedPost): string {
   return (post.answer.data as { digest: { week: { monday: string } } }).digest.week.monday;
+}
+
+/**
+ * A fresh SQLite file, a manual clock at `start` and a recording delivery; the file and
+ * its connections are removed when the calling test finishes.
+ */
+export function schedulerWorld(start: string) {
+  const tmp = tempDir();
+  const pool = new StorePool(tmp.dbPath);
+  onTestFinished(async () => {
+    await pool.closeAll();
+    await tmp.cleanup();
+  });
+  const clock = new ManualClock(start);
+  return { pool, store: pool.connect(), clock, delivery: new RecordingDelivery(clock) };
 }

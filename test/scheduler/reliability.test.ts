@@ -1,27 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelRef } from '../../commands/types.ts';
 import type { Answer } from '../../src/core/answer.ts';
-import { ManualClock } from '../../src/scheduler/clock.ts';
-import { StorePool, tempDir } from '../store/temp-store.ts';
 import { bundledEngine } from '../helpers/engine.ts';
-import { RecordingDelivery, RecordingLogger, schedulerFor, weekOf } from './harness.ts';
+import { RecordingLogger, schedulerFor, schedulerWorld, weekOf } from './harness.ts';
 
 const MINUTE = 60_000;
 const channel: ChannelRef = { platform: 'slack', id: 'C-DIGEST', workspace: 'T1' };
 const monday9utc = { weekday: 1 as const, time: '09:00', timeZone: 'UTC', companies: [] };
 
-let cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function setup(start: string) {
-  const tmp = tempDir();
-  const pool = new StorePool(tmp.dbPath);
-  cleanups.push(tmp.cleanup, () => pool.closeAll());
-  const clock = new ManualClock(start);
-  return { pool, clock, delivery: new RecordingDelivery(clock) };
-}
+const setup = schedulerWorld;
 
 describe('no double posts', () => {
   it('a restarted process does not post a week again', async () => {

@@ -1,30 +1,16 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelRef } from '../../commands/types.ts';
 import type { Digest } from '../../src/core/digest/digest.ts';
-import { ManualClock } from '../../src/scheduler/clock.ts';
-import { StorePool, tempDir } from '../store/temp-store.ts';
-import { RecordingDelivery, RecordingLogger, schedulerFor, weekOf } from './harness.ts';
+import { RecordingLogger, schedulerFor, schedulerWorld, weekOf } from './harness.ts';
 
 const MINUTE = 60_000;
 const slack: ChannelRef = { platform: 'slack', id: 'C-SLACK', workspace: 'T1' };
 const discord: ChannelRef = { platform: 'discord', id: '1234567890', workspace: 'G1' };
 const RESULTS_TITLE = '8年累計虧45.8億元 云從科技裁員求生';
 
-let cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function setup(start: string) {
-  const tmp = tempDir();
-  const pool = new StorePool(tmp.dbPath);
-  cleanups.push(tmp.cleanup, () => pool.closeAll());
-  const clock = new ManualClock(start);
-  const delivery = new RecordingDelivery(clock);
-  return { pool, store: pool.connect(), clock, delivery };
-}
+const setup = schedulerWorld;
 
 const digestOf = (answer: { data?: unknown }) => (answer.data as { digest: Digest }).digest;
 
