@@ -52,7 +52,7 @@ export function parseFrontMatter(file: string, content: string): ParsedFile {
     // An empty options object keeps gray-matter from caching by content across files.
     parsed = matter(content.replace(/^\uFEFF/u, ''), {});
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/[:\s]+$/u, '');
     return { kind: 'invalid', body: content, problems: [{ file, message: `front matter is not valid YAML: ${reason}` }] };
   }
   const result = FrontMatterSchema.safeParse(parsed.data ?? {});
