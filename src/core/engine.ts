@@ -203,7 +203,7 @@ function coreCodeHash(): string {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(?:ts|js)$/u.test(name)) h.update(name).update(readFileSync(path));
+      else if (/\.(?:ts|js|yaml)$/u.test(name)) h.update(name).update(readFileSync(path));
     }
   };
   try {

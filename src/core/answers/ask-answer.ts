@@ -127,7 +127,7 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
   if (EXPLANATORY.test(folded) && (companies.length || metric)) {
     const passages = await searchPassages(snapshot, question, { ...parsed, companies });
     if (passages.length) {
-      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, period, range: parsed.range }) : undefined;
+      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, qualifiers: parsed.qualifiers, unknown: parsed.unknown, period, range: parsed.range }) : undefined;
       const figures = figureAnswer?.status === 'answered' ? figureAnswer.figures.slice(-1) : [];
       const lines = ['From the documents:', ...passages.map(passageBlock)];
       if (figures.length) lines.push('', `The figure: ${figureHeadline(figures[0]!)}`);
@@ -145,6 +145,8 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
       adjusted: parsed.adjusted,
       forecast: parsed.forecast,
       cumulative: parsed.cumulative,
+      qualifiers: parsed.qualifiers,
+      unknown: parsed.unknown,
       period,
       range: parsed.range,
     });

@@ -100,7 +100,8 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       if (sf.range) fact.range = sf.range;
       if (sf.change) fact.change = sf.change;
       // Never keep a figure its own sentence does not state.
-      if (!quoteStatesValue(source, fact.value, fact.range)) continue;
+      const stated = fact.qualifiers.change && sf.number.unit === 'x' ? fact.value / 100 : fact.value;
+      if (!quoteStatesValue(source, stated, fact.range)) continue;
       const key = `${fact.company}|${fact.metric}|${periodLabel(fact.period)}|${fact.value}|${JSON.stringify(fact.qualifiers)}|${fact.start}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -92,6 +92,9 @@ export function qualifierLabels(f: Fact): string[] {
   const out: string[] = [];
   if (q.adjusted) out.push('adjusted');
   if (q.nonGaap) out.push('non-GAAP');
+  if (q.attributable) out.push('attributable to shareholders');
+  if (q.exclNonrecurring) out.push('excluding non-recurring items');
+  if (q.change) out.push(q.change === 'qoq' ? 'change quarter on quarter' : q.change === 'hoh' ? 'change half on half' : q.change === 'yoy' ? 'change year on year' : 'change');
   if (q.segment) out.push(`segment: ${q.segment}`);
   if (q.forecast) out.push('forecast');
   if (q.cumulative) out.push('cumulative');
@@ -142,7 +145,7 @@ export function buildFigure(snapshot: CorpusSnapshot, company: Company, statemen
   let change: Change | undefined;
   if (stated) {
     change = { ...stated, display: changeDisplay(stated.value, stated.unit, stated.basis, primary.metric, primary.value), computed: false };
-  } else if (prior && prior.length > 0 && !primary.qualifiers.forecast) {
+  } else if (prior && prior.length > 0 && !primary.qualifiers.forecast && !primary.qualifiers.change) {
     const base = rankStatements(prior).primary;
     if (base.value !== 0 && base.unit === primary.unit) {
       const isRatio = primary.unit === '%';
