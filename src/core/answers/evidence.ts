@@ -98,11 +98,13 @@ export function evidencePassages(snapshot: CorpusSnapshot, req: EvidenceRequest,
       score += named;
       if (wanted) {
         if (s.periods.has(wanted)) score += 3;
-        else if (s.periods.size === 0 && docPeriod === wanted) score += 1;
-        else if (s.periods.size > 0) score -= 2;
+        else if (docPeriod === wanted) score += 1;
+        else if (s.periods.size > 0) score -= 1;
       }
       score += cueScore(s.folded, req.qualifiers);
-      if (score >= 4) scored.push({ doc, s, score });
+      // The metric named in a sentence of the company's own documents is worth showing,
+      // even when its period words are not the ones asked (relative words, dates).
+      if (score >= 3) scored.push({ doc, s, score });
     }
   }
   scored.sort((a, b) => b.score - a.score || a.s.start - b.s.start);

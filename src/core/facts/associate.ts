@@ -174,6 +174,35 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   }
   const owned = new Set(values.filter((s) => !s.dropped).map((s) => s.own).filter(Boolean));
 
+  // Lists: "A, B and C in 2017, 2018 and 2019 (respectively)", "2017年、2018年及2019年营收分别为A、B、C",
+  // "during the same reporting period, net loss was A, B and C". A list pairs with a list of
+  // periods of the same length, in order; a list that cannot be paired is not read at all.
+  const periodLists = runs(view.periods.filter((p) => p.ref.type === 'abs' && !p.since), (a, b) => LIST_GAP.test(f.slice(a.end, b.start)));
+  for (const list of runs(values.filter((v) => !v.dropped), (a, b) => a.n.unit === b.n.unit && LIST_GAP.test(f.slice(a.n.end, b.n.start)))) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const last = list.at(-1)!;
+    const after = periodLists.find((pl) => pl[0]!.start >= last.n.end && LIST_PERIOD_AFTER.test(f.slice(last.n.end, pl[0]!.start)));
+    const before = [...periodLists].reverse().find((pl) => {
+      if (pl.length < 2 || pl.at(-1)!.end > first.n.start) return false;
+      const between = f.slice(pl.at(-1)!.end, first.n.start);
+      return /分别|依次|respectively/u.test(f.slice(pl.at(-1)!.end, Math.min(f.length, last.n.end + 16))) && !/[。]/u.test(between) && (!/[;；]/u.test(between) || /same (?:reporting )?period|同期/u.test(between));
+    });
+    const chosen = after ?? before;
+    if (!chosen) continue;
+    if (chosen.length === list.length) {
+      list.forEach((v, i) => {
+        const ref = chosen[i]!.ref;
+        if (ref.type === 'abs') v.listPeriod = ref.period;
+        v.own = chosen[i];
+      });
+      for (const p of chosen) owned.add(p);
+    } else {
+      for (const v of list) v.dropped = true;
+    }
+  }
+  const pairedByList = new Set(values.filter((v) => v.listPeriod || v.dropped));
+
   // Lists stated "respectively" / 分别为: one period per number, in order.
   for (const marker of f.matchAll(RESPECTIVELY)) {
     const at = marker.index ?? 0;
@@ -197,7 +226,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
         cursor = s.n.start;
       }
     }
-    if (list.length < 2) continue;
+    if (list.length < 2 || list.some((v) => pairedByList.has(v))) continue;
     const spanToken = [...view.periods].reverse().find((p) => p.end <= list[0]!.n.start && p.ref.type === 'span');
     const span = spanToken?.ref.type === 'span' ? spanToken.ref : null;
     if (span && span.toYear - span.fromYear + 1 === list.length) {
@@ -449,6 +478,20 @@ function changeFact(level: SentenceFact, change: StatedChange, n: NumberToken): 
     change: undefined,
     number: n,
   };
+}
+
+// Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
+const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;
+
+/** Maximal runs of items that follow each other as a list. */
+function runs<T>(items: readonly T[], joined: (a: T, b: T) => boolean): T[][] {
+  const out: T[][] = [];
+  for (const item of items) {
+    const current = out.at(-1);
+    if (current && joined(current.at(-1)!, item)) current.push(item);
+    else out.push([item]);
+  }
+  return out;
 }
 
 function sameToken(a: MetricToken, b: MetricToken): boolean {
