@@ -182,7 +182,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (list.length < 2) continue;
     const first = list[0]!;
     const last = list.at(-1)!;
-    const after = periodLists.find((pl) => pl[0]!.start >= last.n.end && LIST_PERIOD_AFTER.test(f.slice(last.n.end, pl[0]!.start)));
+    const after = periodLists.find((pl) => pl.length >= 2 && pl[0]!.start >= last.n.end && LIST_PERIOD_AFTER.test(f.slice(last.n.end, pl[0]!.start)));
     const before = [...periodLists].reverse().find((pl) => {
       if (pl.length < 2 || pl.at(-1)!.end > first.n.start) return false;
       const between = f.slice(pl.at(-1)!.end, first.n.start);
