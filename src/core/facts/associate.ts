@@ -475,7 +475,8 @@ function changeFact(level: SentenceFact, change: StatedChange, n: NumberToken): 
     unit: '%',
     qualifiers: { ...level.qualifiers, change: change.basis },
     range: undefined,
-    change: undefined,
+    // Kept so the figure can say points or percent; never shown as a change of the change.
+    change: { ...change },
     number: n,
   };
 }

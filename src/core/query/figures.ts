@@ -120,6 +120,7 @@ function writtenAmount(f: Fact): string | null {
 
 /** How a fact reads in an answer: `RMB 512 million (5.12億元)`, `RMB 4,321 million`. */
 export function displayOf(f: Fact): string {
+  if (f.qualifiers.change) return `${f.value > 0 ? '+' : ''}${formatValue(f.value, '%', f.precision).replace(/%$/u, f.change?.unit === 'pp' ? ' pp' : '%')}`;
   let text = writtenAmount(f) ?? formatValue(f.value, f.unit, f.precision);
   if (f.range) text = `${formatValue(f.range.low, f.unit, f.precision)} to ${formatValue(f.range.high, f.unit, f.precision)}`;
   if (f.qualifiers.bound) {
@@ -141,7 +142,7 @@ function changeDisplay(value: number, unit: '%' | 'pp', basis: Change['basis'], 
 export function buildFigure(snapshot: CorpusSnapshot, company: Company, statements: readonly Fact[], prior?: readonly Fact[]): Figure {
   const { primary, agreeing, disagreeing } = rankStatements(statements);
   const metric = METRIC_BY_ID.get(primary.metric);
-  const stated = primary.change ?? agreeing.find((f) => f.change)?.change;
+  const stated = primary.qualifiers.change ? undefined : (primary.change ?? agreeing.find((f) => f.change)?.change);
   let change: Change | undefined;
   if (stated) {
     change = { ...stated, display: changeDisplay(stated.value, stated.unit, stated.basis, primary.metric, primary.value), computed: false };
