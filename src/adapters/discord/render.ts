@@ -31,7 +31,9 @@ export function renderAnswer(answer: Answer, fileExists: (path: string) => boole
   if (answer.figures.length) {
     embeds = figureEmbeds(answer, color);
   } else if (answer.passages.length) {
-    const quoted = answer.passages.flatMap((p) => [p.quote, p.title]);
+    // The passage embeds carry each quote and its heading line ("1. Title, date"); a title alone
+    // is too short a key (it may be the company's name, which the lead line names too).
+    const quoted = answer.passages.flatMap((p, i) => [p.quote, `${i + 1}. ${p.title}`]);
     content = safe(leftoverLines(answer.message, quoted).join('\n')) || undefined;
     embeds = answer.passages.map((p) => passageEmbed(p, color));
   } else {
