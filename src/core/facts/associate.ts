@@ -353,7 +353,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   // Changes attach to the value they describe; a change with no value of its metric in
   // the clause ("销售费用同比减少14.64%") is a figure of its own.
   const changes = slots.filter((s) => s.role === 'change');
-  const attached = new Map<Slot, StatedChange[]>();
+  const attached = new Map<Slot, Array<StatedChange & { n: NumberToken }>>();
   const standalone: Array<{ c: Slot; metric: MetricToken; change: StatedChange }> = [];
   for (const c of changes) {
     const afterText = f.slice(c.n.end, c.n.end + 40);
@@ -381,9 +381,11 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (target) {
       const loss = target.metric!.negative && !target.n.signed;
       // A loss that grows is net income falling: "亏损扩大5.67%" is -5.67%, "loss narrowed" is +.
-      const stated: StatedChange = { value: (loss ? -sign : sign) * magnitude, unit, basis: basis ?? (view.yoy && !view.qoq ? 'yoy' : view.qoq && !view.yoy ? 'qoq' : basisFromPrior(target, values)) };
+      const fromPrior = basisFromPrior(target, values);
+      // Results compare with the same period a year earlier unless the text says otherwise.
+      const stated: StatedChange = { value: (loss ? -sign : sign) * magnitude, unit, basis: basis ?? (view.qoq && !view.yoy ? 'qoq' : fromPrior === 'prior' ? 'yoy' : fromPrior) };
       const list = attached.get(target) ?? [];
-      if (!list.some((x) => x.basis === stated.basis)) list.push(stated);
+      if (!list.some((x) => x.basis === stated.basis)) list.push({ ...stated, n: c.n });
       attached.set(target, list);
     } else {
       standalone.push({ c, metric: metricToken, change: { value: sign * magnitude, unit, basis: basis ?? 'yoy' } });
@@ -445,9 +447,14 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       fact.number = { ...n, end: s.range.high.end, text: f.slice(n.start, s.range.high.end) };
     }
     const stated = attached.get(s) ?? [];
-    if (stated.length) fact.change = stated.find((c) => c.basis === 'yoy') ?? stated[0]!;
+    const first = stated.find((c) => c.basis === 'yoy') ?? stated[0];
+    if (first) fact.change = { value: first.value, unit: first.unit, basis: first.basis };
     facts.push(fact);
-    for (const change of stated) facts.push(changeFact(fact, change, n));
+    for (const { n: changeNumber, ...change } of stated) {
+      // The change of a loss is stated as the text says it ("亏损扩大61.5%" is +61.5).
+      const asWritten = s.metric?.negative && !n.signed ? -change.value : change.value;
+      facts.push(changeFact(fact, { ...change, value: asWritten }, changeNumber));
+    }
   }
   for (const { c, metric, change } of standalone) {
     const period = periodForChange(c, view, ctx);

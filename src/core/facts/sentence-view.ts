@@ -61,8 +61,8 @@ const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:last
 // expenditures, was ...") name other metrics that do not govern the number.
 const APPOSITIVE = /,\s*(?:as measured (?:in|by|as)|measured as|defined as|calculated as|which is|which are|i\.e\.|namely|representing)[^,]*,/gu;
 
-// Metrics a business line reports on its own.
-const SEGMENT_METRICS = new Set(['revenue', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
+/** Metrics a business line reports on its own: the only ones a segment qualifies. */
+export const SEGMENT_METRICS = new Set(['revenue', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
 
 function metricTokens(folded: string, topic: SegmentTopic | null, companies: CompanyMention[]): MetricToken[] {
   const masked = folded.replace(APPOSITIVE, (m) => m.replace(/[^,]/gu, ' '));

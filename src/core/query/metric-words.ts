@@ -1,5 +1,6 @@
 import { findMetrics, METRIC_BY_ID, type MetricDef } from '../facts/metrics.ts';
 import { canonicalSegment } from '../facts/segments.ts';
+import { SEGMENT_METRICS } from '../facts/sentence-view.ts';
 import { alternation, CHANGE_WORDS, QUALIFIER_CUES, QUESTION_NOISE, SEGMENT_HEADS } from '../vocabulary/vocabulary.ts';
 
 /**
@@ -115,6 +116,7 @@ export function readMetricWords(folded: string): MetricWords {
 
   // Segment: the words written right before the metric phrase ("smart life revenue", "公有云收入").
   let segment: string | undefined;
+  let unknownSegment: string | undefined;
   if (main) {
     const found = segmentWords(text, main.start);
     if (found) {
@@ -124,8 +126,13 @@ export function readMetricWords(folded: string): MetricWords {
   }
   for (const m of mentions) text = text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end);
   if (blockers.length && !metric) ambiguous = true;
+  // Only a business line's own metrics have segments: other words before "loss per share" are unexplained.
+  if (segment && metric && !SEGMENT_METRICS.has(metric.id)) {
+    unknownSegment = segment;
+    segment = undefined;
+  }
   if (segment) segment = canonicalSegment(segment);
-  const unknown = leftoverWords(text);
+  const unknown = [...(unknownSegment ? unknownSegment.split(/\s+/u) : []), ...leftoverWords(text)];
   return { metric, phrase, qualifiers, segment, unknown, ambiguous };
 }
 
