@@ -1,11 +1,15 @@
 import { AnswerSchema, type Answer } from '../answer.ts';
+import { capCorroborating, figureIsFinite } from '../figure-limits.ts';
 
 /** Longest input the bot reads; longer input is refused with a clear message. */
 export const MAX_INPUT_CHARS = 1000;
 
 /** Fill the defaults of an answer and check it against the schema. */
 export function makeAnswer(fields: Partial<Answer> & Pick<Answer, 'query' | 'command' | 'status' | 'message'>): Answer {
-  return AnswerSchema.parse({ figures: [], passages: [], suggestions: [], known: [], ...fields });
+  // A figure with a non-finite number (a damaged index) is left out rather than failing
+  // the whole answer; every figure quotes a few agreeing statements and counts the rest.
+  const figures = (fields.figures ?? []).filter(figureIsFinite).map(capCorroborating);
+  return AnswerSchema.parse({ passages: [], suggestions: [], known: [], ...fields, figures });
 }
 
 /**

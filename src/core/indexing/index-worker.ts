@@ -1,0 +1,26 @@
+import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { buildCorpus, type BuildRequest } from './corpus-build.ts';
+import type { WorkerMessage } from './run-build.ts';
+
+/**
+ * The indexing worker: builds the corpus off the answering thread and reports, before
+ * each document's figures are read, which document it is on, so the parent can stop a
+ * document that runs over its time budget.
+ */
+const { port, signal, request } = workerData as { port: MessagePort; signal: Int32Array; request: BuildRequest };
+
+function send(message: WorkerMessage): void {
+  port.postMessage(message);
+  // Wakes a parent that waits synchronously (Engine.open) as soon as there is news.
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+try {
+  const result = buildCorpus(request, (file) => send({ type: 'extract', file, at: Date.now() }));
+  send({ type: 'result', result });
+} catch (error) {
+  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}
+port.close();
