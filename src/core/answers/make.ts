@@ -1,5 +1,6 @@
 import { AnswerSchema, type Answer } from '../answer.ts';
 import { capCorroborating, figureIsFinite } from '../figure-limits.ts';
+import { foldWidth } from '../text/fold.ts';
 
 /** Longest input the bot reads; longer input is refused with a clear message. */
 export const MAX_INPUT_CHARS = 1000;
@@ -13,11 +14,12 @@ export function makeAnswer(fields: Partial<Answer> & Pick<Answer, 'query' | 'com
 }
 
 /**
- * Make user input safe to read: no control or zero-width characters, collapsed blanks.
+ * Make user input safe to read: full-width forms folded and zero-width characters
+ * removed first, then no control characters, collapsed blanks.
  * Returns null when the input is over the length cap.
  */
 export function sanitizeInput(raw: string): { text: string; tooLong: boolean } {
-  const text = String(raw)
+  const text = foldWidth(String(raw))
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu, ' ')
     .replace(/\s+/gu, ' ')

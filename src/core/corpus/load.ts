@@ -7,6 +7,7 @@ import { cleanText } from './clean.ts';
 import type { CorpusDocument } from './document.ts';
 import { FIELD_LIMITS, MAX_FRONT_MATTER_CHARS, parseFrontMatter, splitFence, type DocumentProblem } from './front-matter.ts';
 import { claimCompany, notACompanyName } from './company-names.ts';
+import { NearDuplicateFinder } from './near-duplicates.ts';
 import { inferCompany, inferLanguage, inferPublished, inferTitle } from './infer.ts';
 
 /** Extensions read as documents; anything else in the folder is ignored. */
@@ -176,6 +177,7 @@ export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): 
   const documents: CorpusDocument[] = [];
   const problems: LoadedCorpus['problems'] = [];
   const seenHashes = new Map<string, string>();
+  const nearDuplicates = new NearDuplicateFinder();
   const seenIds = new Set<string>();
   for (const f of files) {
     if (f.bytes.length === 0) {
@@ -213,6 +215,15 @@ export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): 
       continue;
     }
     seenHashes.set(cleaned, f.file);
+    const near = nearDuplicates.check(f.file, cleaned);
+    if (near) {
+      problems.push({
+        file: f.file,
+        message: `skipped: nearly the same text as ${near.of} (${near.same} of ${near.total} lines and sentences the same); its statements are counted once, from ${near.of}`,
+        skipped: true,
+      });
+      continue;
+    }
     let id = documentId(f.file);
     while (seenIds.has(id)) id = `${id}-2`;
     seenIds.add(id);
