@@ -11,7 +11,7 @@ import {
   type CoreLogger,
   type IndexFile,
 } from './indexing/corpus-build.ts';
-import { buildInWorker, buildInWorkerSync, DEFAULT_EXTRACT_BUDGET_MS } from './indexing/run-build.ts';
+import { buildInWorker, buildInWorkerSync, DEFAULT_EXTRACT_BUDGET_MS, DEFAULT_EXTRACT_BUDGET_MS_PER_KB } from './indexing/run-build.ts';
 import { loadSearchIndex, searchFromJson } from './search/search-index.ts';
 import { restoreSnapshot, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
 
@@ -26,10 +26,12 @@ export interface EngineOptions {
   companiesFile?: string;
   logger?: CoreLogger;
   /**
-   * Time one document's figure extraction may take; a document over it is indexed as
-   * passages only, with a warning naming it. Default `DEFAULT_EXTRACT_BUDGET_MS`.
+   * Time one document's figure extraction may take, plus `extractBudgetMsPerKb` for each
+   * KB of its text; a document over it is indexed as passages only, with a warning
+   * naming it. Defaults `DEFAULT_EXTRACT_BUDGET_MS` and `DEFAULT_EXTRACT_BUDGET_MS_PER_KB`.
    */
   extractBudgetMs?: number;
+  extractBudgetMsPerKb?: number;
 }
 
 /** Stats of the last load, for the console banner and the closing notes. */
@@ -180,6 +182,7 @@ function requestOf(options: EngineOptions, currentHash?: string, ignorePersisted
     currentHash,
     ignorePersisted,
     budgetMs: options.extractBudgetMs ?? DEFAULT_EXTRACT_BUDGET_MS,
+    budgetMsPerKb: options.extractBudgetMsPerKb ?? DEFAULT_EXTRACT_BUDGET_MS_PER_KB,
     passagesOnly: [],
   };
 }

@@ -48,10 +48,20 @@ export function seedRegistry(seeds: readonly CompanySeed[]): CompanyRegistry {
 export interface ExtractionHooks {
   /** Documents (by file) indexed as passages only: their extraction ran over its time budget. */
   passagesOnly?: ReadonlySet<string>;
-  /** The budget those documents ran over, for the warning. */
+  /** The budget those documents ran over (its fixed part), for the warning. */
   budgetMs?: number;
-  /** Called with a document's file before its extraction starts, and with null after. */
-  onExtract?: (file: string | null) => void;
+  /** Called with a document's file and length before its extraction starts, and with null after. */
+  onExtract?: (file: string | null, chars?: number) => void;
+  /** Figures already extracted (by an earlier attempt that was stopped), by file. */
+  extracted?: ReadonlyMap<string, ExtractedFigures>;
+  /** Called with each document's figures once extracted. */
+  onExtracted?: (file: string, figures: ExtractedFigures) => void;
+}
+
+/** The figures kept from one document, and how many numbers were left out. */
+export interface ExtractedFigures {
+  facts: Fact[];
+  dropped: number;
 }
 
 /**
@@ -74,13 +84,17 @@ export function buildSnapshot(
   const problems = [...readProblems, ...loaded.problems];
   for (const doc of loaded.documents) {
     if (hooks.passagesOnly?.has(doc.file)) {
-      const budget = hooks.budgetMs ? ` ${(hooks.budgetMs / 1000).toFixed(1)} s,` : '';
-      problems.push({ file: doc.file, message: `figures not read: reading them took longer than the${budget} limit for one document; the document is searched as passages only`, skipped: false });
+      const budget = hooks.budgetMs ? ` (${(hooks.budgetMs / 1000).toFixed(1)} s and a little more per KB)` : '';
+      problems.push({ file: doc.file, message: `figures not read: reading them took longer than the limit${budget} for one document; the document is searched as passages only`, skipped: false });
       continue;
     }
-    hooks.onExtract?.(doc.file);
-    const extracted = storableFacts(extractFacts(doc, registry));
-    hooks.onExtract?.(null);
+    let extracted = hooks.extracted?.get(doc.file);
+    if (!extracted) {
+      hooks.onExtract?.(doc.file, doc.text.length);
+      extracted = storableFacts(extractFacts(doc, registry));
+      hooks.onExtract?.(null);
+      hooks.onExtracted?.(doc.file, extracted);
+    }
     if (extracted.dropped > 0) {
       problems.push({ file: doc.file, message: `${extracted.dropped} number${extracted.dropped === 1 ? '' : 's'} left out as figures: too large to be a company's figure (or not a number); the sentences are still searched`, skipped: false });
     }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { readCorpusFiles, statCorpusFiles } from '../corpus/load.ts';
 import { EXTRACTION_VERSION } from '../facts/version.ts';
 import { SEARCH_OPTIONS_VERSION, type BuiltSearch, type SearchHandle } from '../search/search-index.ts';
-import { buildSnapshot, persistSnapshot, type CompanySeed, type CorpusSnapshot, type PersistedSnapshot } from '../snapshot.ts';
+import { buildSnapshot, persistSnapshot, type CompanySeed, type CorpusSnapshot, type ExtractedFigures, type PersistedSnapshot } from '../snapshot.ts';
 
 /**
  * Building the corpus index from the documents folder: reading, extracting, indexing
@@ -137,10 +137,13 @@ export interface BuildRequest {
   currentHash?: string;
   /** Do not hand back the persisted index even when it matches (it failed to load). */
   ignorePersisted?: boolean;
-  /** Time one document's figure extraction may take. */
+  /** Time one document's figure extraction may take: a fixed part and a part per KB of text. */
   budgetMs: number;
+  budgetMsPerKb: number;
   /** Documents that ran over the budget in an earlier attempt: passages only. */
   passagesOnly: string[];
+  /** Figures an earlier, stopped attempt already extracted, by file: not extracted again. */
+  extracted?: Array<[string, ExtractedFigures]>;
 }
 
 /** What the indexing worker hands back. */
@@ -163,7 +166,11 @@ export type BuildResult =
  * Read the folder and build the corpus unless it is the one serving or the persisted one.
  * `onExtract` is told which document's figures are being read, for the time budget.
  */
-export function buildCorpus(request: BuildRequest, onExtract: (file: string | null) => void = () => undefined): BuildResult {
+export function buildCorpus(
+  request: BuildRequest,
+  onExtract: (file: string | null, chars?: number) => void = () => undefined,
+  onExtracted: (file: string, figures: ExtractedFigures) => void = () => undefined,
+): BuildResult {
   const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = [];
   const logger: CoreLogger = { info() {}, warn: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg: msg ?? '' }), error: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg: msg ?? '' }) };
   const { seeds, text: companiesText } = readCompanySeeds(request.companiesFile, logger);
@@ -199,6 +206,8 @@ export function buildCorpus(request: BuildRequest, onExtract: (file: string | nu
     passagesOnly: new Set(request.passagesOnly),
     budgetMs: request.budgetMs,
     onExtract,
+    extracted: new Map(request.extracted ?? []),
+    onExtracted,
   });
   if (indexDir && searchWritten) writeIndex(indexDir, manifest, snapshot, searchFile, logger);
   return {

@@ -8,7 +8,7 @@ import type { WorkerMessage } from './run-build.ts';
  * each document's figures are read, which document it is on, so the parent can stop a
  * document that runs over its time budget.
  */
-const { port, signal, request } = workerData as { port: MessagePort; signal: Int32Array; request: BuildRequest };
+const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 
 function send(message: WorkerMessage): void {
   port.postMessage(message);
@@ -17,10 +17,20 @@ function send(message: WorkerMessage): void {
   Atomics.notify(signal, 0);
 }
 
-try {
-  const result = buildCorpus(request, (file) => send({ type: 'extract', file, at: Date.now() }));
-  send({ type: 'result', result });
-} catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+function build(request: BuildRequest): void {
+  try {
+    const result = buildCorpus(
+      request,
+      (file, chars) => send({ type: 'extract', file, chars: chars ?? 0, at: Date.now() }),
+      // Kept by the parent: a restart after a slow document does not extract these again.
+      (file, figures) => send({ type: 'extracted', file, figures }),
+    );
+    send({ type: 'result', result });
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+  port.close();
 }
-port.close();
+
+// Started ahead as a spare, the worker loads its code and then waits for its build.
+port.once('message', (message: { type: 'build'; request: BuildRequest }) => build(message.request));
