@@ -63,6 +63,51 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
   const visitedDirs = new Set<string>([root]);
   const seenFiles = new Map<string, string>();
   const skip = (path: string, message: string) => problems.push({ file: relative(dir, path) || '.', message: `skipped: ${message}`, skipped: true });
+  // Links are followed after every real file and folder is listed, so a file is read
+  // under its own name and a link to it is what gets reported.
+  const links: string[] = [];
+  const visit = (path: string, followLink: boolean): void => {
+    let st;
+    let real: string;
+    try {
+      const link = lstatSync(path);
+      if (link.isSymbolicLink() && !followLink) {
+        links.push(path);
+        return;
+      }
+      real = realpathSync(path);
+      st = link.isSymbolicLink() ? statSync(real) : link;
+    } catch {
+      // Removed while listing, or a link to nothing.
+      return;
+    }
+    if (!isInside(root, real)) {
+      skip(path, 'a link to a place outside the documents folder; only files inside it are read');
+      return;
+    }
+    if (st.isDirectory()) {
+      if (visitedDirs.has(real)) {
+        skip(path, 'a link to a folder that is already read');
+        return;
+      }
+      visitedDirs.add(real);
+      walk(path);
+      return;
+    }
+    if (!st.isFile() || !DOCUMENT_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    if (basename(real).startsWith('.')) {
+      skip(path, 'a link to a hidden file; hidden files are not read');
+      return;
+    }
+    const first = seenFiles.get(real);
+    if (first !== undefined) {
+      skip(path, `the same file as ${first} (a link)`);
+      return;
+    }
+    const file = relative(dir, path);
+    seenFiles.set(real, file);
+    files.push({ path, file, size: st.size, mtimeMs: st.mtimeMs, real });
+  };
   const walk = (d: string): void => {
     let entries: string[];
     try {
@@ -73,47 +118,10 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
       problems.push({ file: relative(dir, d) || '.', message: `cannot read folder: ${(error as Error).message}`, skipped: true });
       return;
     }
-    for (const name of entries) {
-      if (name.startsWith('.')) continue;
-      const path = join(d, name);
-      let st;
-      let real: string;
-      try {
-        const link = lstatSync(path);
-        real = realpathSync(path);
-        st = link.isSymbolicLink() ? statSync(real) : link;
-      } catch {
-        // Removed while listing, or a link to nothing.
-        continue;
-      }
-      if (!isInside(root, real)) {
-        skip(path, 'a link to a place outside the documents folder; only files inside it are read');
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (visitedDirs.has(real)) {
-          skip(path, 'a link to a folder that is already read');
-          continue;
-        }
-        visitedDirs.add(real);
-        walk(path);
-        continue;
-      }
-      if (!st.isFile() || !DOCUMENT_EXTENSIONS.has(extname(name).toLowerCase())) continue;
-      if (basename(real).startsWith('.')) {
-        skip(path, 'a link to a hidden file; hidden files are not read');
-        continue;
-      }
-      const first = seenFiles.get(real);
-      if (first !== undefined) {
-        skip(path, `the same file as ${first} (a link)`);
-        continue;
-      }
-      seenFiles.set(real, relative(dir, path));
-      files.push({ path, file: relative(dir, path), size: st.size, mtimeMs: st.mtimeMs, real });
-    }
+    for (const name of entries) if (!name.startsWith('.')) visit(join(d, name), false);
   };
   walk(dir);
+  for (let i = 0; i < links.length; i += 1) visit(links[i]!, true);
   return { files, problems };
 }
 
