@@ -1,5 +1,6 @@
 import { loadBaseConfig, loadDotEnv } from './config.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from './front-end.ts';
+import { printable } from './core/corpus/printable.ts';
 import { createLogger } from './logger.ts';
 import { installProcessGuards } from './process-guards.ts';
 import { openEngine } from './open-engine.ts';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   say(
     `Corpus: ${stats.documents} documents, ${stats.passages} passages, ${stats.facts} figures (${stats.origin === 'loaded' ? 'index loaded' : 'index built'} in ${Math.round(performance.now() - started)} ms).`,
   );
-  for (const p of engine.snapshot.problems) say(`  ! ${p.file}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
+  for (const p of engine.snapshot.problems) say(`  ! ${printable(p.file)}${p.field ? ` (${printable(p.field)})` : ''}: ${printable(p.message)}`);
   engine.watch();
   // Weekly summaries: subscriptions and the send log live in DATABASE_PATH.
   const store = openSubscriptionStore(config, logger);

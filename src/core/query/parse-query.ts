@@ -3,6 +3,7 @@ import type { MetricDef } from '../facts/metrics.ts';
 import { readMetricWords, type AskedQualifiers } from './metric-words.ts';
 import { parsePeriod, parsePeriodRange, type Period, type PeriodRange } from '../periods.ts';
 import { fold } from '../text/fold.ts';
+import { readPeriodWords } from './period-words.ts';
 
 /** What a look-up question or command names. */
 export interface ParsedLookup {
@@ -92,11 +93,14 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
     blank(m.start, m.end);
   }
 
-  let period: Period | undefined;
-  let range: PeriodRange | undefined;
-  let badPeriod: string | undefined;
+  // Dates, and words that look like a period but name none, are read first (period-words.ts).
+  const periodWords = readPeriodWords(mask.join(''));
+  for (const [s, e] of periodWords.spans) blank(s, e);
+  let period: Period | undefined = periodWords.period;
+  let range: PeriodRange | undefined = periodWords.range;
+  let badPeriod: string | undefined = periodWords.badPeriod;
   const bad = folded.match(BAD_PERIOD);
-  if (bad && parsePeriod(bad[0]) === null) {
+  if (!badPeriod && bad && parsePeriod(bad[0]) === null) {
     badPeriod = bad[0];
     blank(bad.index ?? 0, (bad.index ?? 0) + bad[0].length);
   }
