@@ -96,7 +96,7 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   const words = readPeriodWords(mask.join(''));
   for (const [s, e] of words.spans) blank(s, e);
   let period: Period | undefined = words.period;
-  let range: PeriodRange | undefined = words.range;
+  let range: PeriodRange | undefined;
   let badPeriod: string | undefined = words.badPeriod;
   const bad = folded.match(BAD_PERIOD);
   if (!badPeriod && bad && parsePeriod(bad[0]) === null) {
