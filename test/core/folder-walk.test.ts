@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ describe('the folder walk', () => {
     symlinkSync('.env', join(dir, 'env.md')); // a visible name for a hidden file
     symlinkSync('../outside.md', join(dir, 'out.md'));
     symlinkSync('missing.md', join(dir, 'dangling.md'));
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]); // would block a plain read forever
     const { files, problems } = statCorpusFiles(dir);
     expect(files.map((f) => f.file)).toEqual(['reports/a.md']);
     expect(problems.map((p) => `${p.file}: ${p.message}`).sort()).toEqual([
@@ -24,6 +26,7 @@ describe('the folder walk', () => {
       expect.stringMatching(/^env\.md: skipped: a link to a hidden file/u),
       expect.stringMatching(/^latest: skipped: a link to a folder that is already read/u),
       expect.stringMatching(/^out\.md: skipped: a link to a place outside the documents folder/u),
+      expect.stringMatching(/^pipe\.md: skipped: not a regular file/u),
     ]);
     expect(readCorpusFiles(dir).files.map((f) => f.bytes.toString())).toEqual(['A report.']);
   });

@@ -94,7 +94,11 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
       walk(path);
       return;
     }
-    if (!st.isFile() || !DOCUMENT_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    if (!DOCUMENT_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    if (!st.isFile()) {
+      skip(path, 'not a regular file (a pipe, socket or device)');
+      return;
+    }
     if (basename(real).startsWith('.')) {
       skip(path, 'a link to a hidden file; hidden files are not read');
       return;
@@ -130,7 +134,8 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
  * it was listed: what is read is what was checked.
  */
 function readChecked(entry: CorpusFileEntry): Buffer {
-  const fd = openSync(entry.real, constants.O_RDONLY | constants.O_NOFOLLOW);
+  // O_NONBLOCK: a pipe put in its place since the listing cannot make the read wait forever.
+  const fd = openSync(entry.real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new Error('not a regular file any more');

@@ -97,7 +97,7 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   const periodWords = readPeriodWords(mask.join(''));
   for (const [s, e] of periodWords.spans) blank(s, e);
   let period: Period | undefined = periodWords.period;
-  let range: PeriodRange | undefined = periodWords.range;
+  let range: PeriodRange | undefined;
   let badPeriod: string | undefined = periodWords.badPeriod;
   const bad = folded.match(BAD_PERIOD);
   if (!badPeriod && bad && parsePeriod(bad[0]) === null) {

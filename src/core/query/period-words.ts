@@ -1,4 +1,4 @@
-import { parsePeriod, type Period, type PeriodRange } from '../periods.ts';
+import { parsePeriod, type Period } from '../periods.ts';
 
 /**
  * The period words of a question that the general period patterns would misread:
@@ -12,7 +12,6 @@ import { parsePeriod, type Period, type PeriodRange } from '../periods.ts';
 export interface PeriodWords {
   /** A date named, as the period that ends on it (or the date itself). */
   period?: Period;
-  range?: PeriodRange;
   /** The first period-like words that name no period, as typed. */
   badPeriod?: string;
   /** Spans of the text taken by these words: blank them before other period patterns run. */
