@@ -85,7 +85,9 @@ function leftoverLines(message: string, covered: readonly string[]): string[] {
 }
 
 function textEmbeds(answer: Answer, color: number): APIEmbed[] {
-  return chunkText(safe(answer.message), DISCORD_LIMITS.description).map((description) => ({ color, description }));
+  // Discord refuses an embed whose description is blank: a message of only white space says so plainly.
+  const text = answer.message.trim() ? answer.message : '(no text)';
+  return chunkText(safe(text), DISCORD_LIMITS.description).filter((d) => d.trim()).map((description) => ({ color, description }));
 }
 
 /** `not_found` and `invalid` say what is known and what to try, unless the text already does. */

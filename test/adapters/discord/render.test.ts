@@ -128,6 +128,12 @@ describe('Discord rendering of answers', () => {
     expect(gone.messages[0]!.files).toBeUndefined();
   });
 
+  it('a message of only white space still renders a valid embed (found by the property below, seed 7430265)', () => {
+    const r = renderAnswer(answer({ status: 'answered', message: '\n', figures: [], passages: [] }));
+    expect(allWithinLimits(r)).toEqual([]);
+    expect(r.messages[0]!.embeds.length).toBeGreaterThan(0);
+  });
+
   it('stays within every limit for any answer (property)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '*', '億', '😀', 'x'), maxLength: 3000 });
     const fig = fc.record({ period: fc.string({ minLength: 1, maxLength: 300 }), display: fc.string({ minLength: 1, maxLength: 300 }), quote: text, corroborating: fc.array(text, { maxLength: 4 }) });
