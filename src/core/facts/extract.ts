@@ -5,7 +5,7 @@ import { associate, type SentenceContext } from './associate.ts';
 import type { Fact } from './fact.ts';
 import { documentNow, type TimeContext } from './period-phrases.ts';
 import { topicSegment } from './segments.ts';
-import { quoteStatesValue } from './verify.ts';
+import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
 import { viewSentence, type SegmentTopic } from './sentence-view.ts';
 import { periodLabel, type Period } from '../periods.ts';
@@ -79,6 +79,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));
     if (result.period) paragraphPeriod = result.period;
 
+    let statedInSource: number[] | undefined;
     for (const sf of result.facts) {
       const numberStart = map[sf.number.start] ?? 0;
       const numberEnd = map[sf.number.end] ?? source.length;
@@ -101,7 +102,8 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       if (sf.change) fact.change = sf.change;
       // Never keep a figure its own sentence does not state.
       const stated = fact.qualifiers.change && sf.number.unit === 'x' ? fact.value / 100 : fact.value;
-      if (!quoteStatesValue(source, stated, fact.range)) continue;
+      statedInSource ??= statedValues(source);
+      if (!statesValue(statedInSource, stated, fact.range)) continue;
       const key = `${fact.company}|${fact.metric}|${periodLabel(fact.period)}|${fact.value}|${JSON.stringify(fact.qualifiers)}|${fact.start}`;
       if (seen.has(key)) continue;
       seen.add(key);

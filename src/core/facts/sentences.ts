@@ -14,6 +14,9 @@ export interface SentenceSpan {
 // Abbreviations after which a full stop does not end an English sentence.
 const ABBREVIATIONS = /(?:\b(?:mr|mrs|ms|dr|prof|inc|co|corp|ltd|no|vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|st|approx)|\b[a-z]|\b(?:[a-z]\.){1,3}[a-z]|\bu\.s)\.$/iu;
 
+/** Longest span read as one sentence; longer runs are cut at clause marks. */
+export const MAX_SENTENCE = 2000;
+
 // A line that starts a new item rather than continuing the one above.
 const ITEM_START = /^\s*(?:[-*•·#|>]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、)]\s|[一二三四五六七八九十]{1,2}[、.])/u;
 const ENDS_CLAUSE = /[。！？!?:：;；.”"」』]\s*$/u;
@@ -73,6 +76,18 @@ export function splitSentences(text: string): SentenceSpan[] {
       let e = end;
       while (s < e && /\s/u.test(line[s]!)) s += 1;
       while (e > s && /\s/u.test(line[e - 1]!)) e -= 1;
+      // A run-on "sentence" (a page that lost its full stops) is cut at clause marks, so the
+      // work per sentence is bounded and extraction stays linear in the document's length.
+      while (e - s > MAX_SENTENCE) {
+        const window = line.slice(s, s + MAX_SENTENCE);
+        let cut = Math.max(window.lastIndexOf('；'), window.lastIndexOf(';'));
+        if (cut < MAX_SENTENCE / 3) cut = Math.max(window.lastIndexOf('，'), window.lastIndexOf(','), window.lastIndexOf('、'));
+        if (cut < MAX_SENTENCE / 3) cut = window.lastIndexOf(' ');
+        if (cut < MAX_SENTENCE / 3) cut = MAX_SENTENCE - 1;
+        out.push({ start: base + s, end: base + s + cut + 1, paragraph });
+        s += cut + 1;
+        while (s < e && /\s/u.test(line[s]!)) s += 1;
+      }
       if (e > s) out.push({ start: base + s, end: base + e, paragraph });
       from = end;
     };
