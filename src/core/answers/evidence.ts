@@ -2,7 +2,7 @@ import type { Passage } from '../answer.ts';
 import type { Company } from '../companies/registry.ts';
 import type { CorpusDocument } from '../corpus/document.ts';
 import { findMetrics, type MetricDef } from '../facts/metrics.ts';
-import { documentNow, findPeriods } from '../facts/period-phrases.ts';
+import { documentNow, findPeriods, THIS_QUARTER } from '../facts/period-phrases.ts';
 import { splitSentences } from '../facts/sentences.ts';
 import { periodLabel, type Period } from '../periods.ts';
 import type { AskedQualifiers } from '../query/metric-words.ts';
@@ -44,13 +44,14 @@ function statementsOf(doc: CorpusDocument): Statement[] {
   if (hit) return hit;
   const now = documentNow(doc.published, doc.period);
   const contextYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
+  const speaksOfThisQuarter = THIS_QUARTER.test(fold(doc.text.slice(0, 200_000)));
   const out: Statement[] = [];
   for (const s of splitSentences(doc.text)) {
     const text = doc.text.slice(s.start, s.end);
     if (!/[\d０-９]/u.test(text) || text.length > 2000) continue;
     const folded = fold(text);
     const periods = new Set<string>();
-    for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear })) if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
+    for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter })) if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
     out.push({ start: s.start, end: s.end, folded, metrics: new Set(findMetrics(folded, { question: true }).map((m) => m.metric.id)), periods });
   }
   cache.set(doc, out);

@@ -61,6 +61,7 @@ interface Slot {
 
 const CHANGE_BEFORE =
   /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减|增|降|减)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
+const AMOUNT_CHANGE_BEFORE = /(?:增加|减少|增长|下降|下滑|上升|多|少|增|减|increased by|decreased by|grew by|rose by|fell by|declined by|up by|down by|an increase of|a decrease of)\s?(?:了|约|近|逾)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|on)[- ]quarter|sequentially|increase|decrease|growth|decline|rise|drop|reduction|higher|lower|jump|fall|improvement)/u;
 const CHANGE_VERB =
   /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减/gu;
@@ -159,6 +160,10 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const isChange = (n.unit === 'x' && CHANGE_BEFORE.test(before)) || (n.unit === '%' || n.unit === 'pp') && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(f.slice(n.end, n.end + 30)) || /(?:^|\s)(?:a|an)\s$/u.test(before) && CHANGE_AFTER.test(f.slice(n.end, n.end + 30)));
     return { n, role: isChange ? 'change' : 'value' };
   });
+  // "研发费用较上期增加4.1亿元": an amount after a change verb is the change, not the level (to … is the level).
+  for (const s of slots) {
+    if (s.role === 'value' && s.n.unit !== '%' && s.n.unit !== 'pp' && s.n.unit !== 'count' && AMOUNT_CHANGE_BEFORE.test(f.slice(Math.max(0, s.n.start - 24), s.n.start))) s.dropped = true;
+  }
   const values = slots.filter((s) => s.role === 'value');
   for (const s of values) s.own = ownPeriod(s.n, view);
 

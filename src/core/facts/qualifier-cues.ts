@@ -18,8 +18,9 @@ export interface PhraseQualifiers {
 // Between a cue and its metric: a few modifier words, never a clause break or a number.
 const GAP = '(?:\\s?[\\u4e00-\\u9fff]{0,4}|(?:\\s?[a-z&-]+){0,2})\\s?(?:的|之)?\\s?';
 
+// "未经调整", "not adjusted": the cue is negated and says the figure is the plain one.
 function beforeRe(cues: QualifierCues): RegExp | null {
-  return cues.before.length ? new RegExp(`(?:${alternation(cues.before)})${GAP}$`, 'u') : null;
+  return cues.before.length ? new RegExp(`(?<!未|不|未经|not |un)(?:${alternation(cues.before)})${GAP}$`, 'u') : null;
 }
 function afterRe(cues: QualifierCues): RegExp | null {
   return cues.after.length ? new RegExp(`^\\s?(?:${alternation(cues.after)})`, 'u') : null;

@@ -33,6 +33,8 @@ export function canonicalSegment(raw: string): string {
 
 // Words that end a noun phrase naming a business line (src/core/vocabulary/qualifiers.yaml).
 const SEGMENT_HEAD = `(?:${SEGMENT_HEAD_EN})`;
+// "云业务", "AI业务": a one-word line named with 业务 right before the metric.
+const ZH_SHORT_SEGMENT = /(?:^|[^\u4e00-\u9fffa-z])([\u4e00-\u9fffa-z]{1,3}业务)$/u;
 const ZH_SEGMENT = new RegExp(`([\\u4e00-\\u9fffa-z]{2,12}?(?:${SEGMENT_HEAD_ZH}))(?:之|的)?[:：]?$`, 'u');
 const NOT_SEGMENT = /^(?:total|operating|net|gross|quarterly|annual|overall|incremental|potential|our|the|its|company|group|consolidated|\d)/u;
 
@@ -42,9 +44,11 @@ export function segmentBefore(folded: string, metricStart: number): string | nul
   const en = before.match(new RegExp(`((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})\\s$`, 'u'));
   if (en && !NOT_SEGMENT.test(en[1]!)) return canonicalSegment(en[1]!);
   // "第一季企业云服务收入": the period words before the segment name are not part of it.
-  const zh = before.replace(/^.*(?:季度?|年度?|月|的|,|，|。|;|；|\s|[)）])/u, '').match(ZH_SEGMENT);
+  // "阿里国际数字商业(AIDC)收入": the name before its abbreviation.
+  const plain = before.replace(/[(（][a-z0-9&.\s-]{1,12}[)）]$/u, '');
+  const zh = plain.replace(/^.*(?:季度?|年度?|月|的|,|，|。|;|；|\s|[)）])/u, '').match(ZH_SEGMENT) ?? plain.match(ZH_SHORT_SEGMENT);
   // "该业务收入" refers back to a topic.
-  if (zh && !/该|此|这|本|总|营业|整体|集团/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
+  if (zh && !/^(?:该|此|这|本|总|营业|整体|集团|公司)/u.test(zh[1]!) && !/^(?:公司|集团)$/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
   return null;
 }
 

@@ -1,5 +1,5 @@
 import type { CompanyMention, CompanyRegistry } from '../companies/registry.ts';
-import { findMetrics, type MetricDef } from './metrics.ts';
+import { findMetrics, NOT_A_METRIC, type MetricDef } from './metrics.ts';
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { findPeriods, type PeriodToken, type TimeContext } from './period-phrases.ts';
 import { explicitTotal, phraseQualifiers } from './qualifier-cues.ts';
@@ -46,6 +46,9 @@ export interface SentenceView {
   excluding: boolean;
 }
 
+// Words that make what follows an increment of a metric rather than its level.
+const INCREMENT_BEFORE = /(?:新增|新增加|额外|增量|additional|incremental|extra)\s?$/u;
+
 // Bare words that name a metric only in the right company: "a loss of RMB 1 million" but
 // not "a loss of disposal of properties", "adjusted stock profit" or "exchange loss".
 const AMBIGUOUS = new Set(['loss', 'losses', 'profit', 'profits', 'profitability', 'sales']);
@@ -53,7 +56,7 @@ const ALLOWED_BEFORE = /(?:^|[\s(,"“])(?:net|a|an|the|total|its|our|their|cumu
 const NOT_A_FIGURE_AFTER = /^\s(?:on|from|in (?:the )?(?:disposal|exchange|value)|of (?:disposal|properties|property|equipment|assets|control|share|market|momentum|customers?|the|our|its|confidence|faith|interest))/u;
 
 const FORECAST = /\b(?:expects?|expected|expectation|estimates?|estimated|projects?|projected|projection|forecasts?|forecasted|guidance|outlook|targets?|targeted|anticipates?|anticipated|plans? to|aims? to|would reach|will reach|is set to)\b|预计|预期|预测|目标|指引|有望|计划/u;
-const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?)\b|超预期|不及预期|好于预期/u;
+const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?|(?:in line with|above|below|beat|missed|exceeded|met) (?:market |analysts' |consensus )?(?:expectations?|estimates?|forecasts?)|consensus)\b|超预期|不及预期|好于预期|逊于预期|符合预期|预期之内|预期内|预期上限|预期下限|市场预期|胜预期|低于预期|高于预期/u;
 const YOY = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter) (?:of |in )?(?:last year|a year|the previous year|20\d\d)|同比|年增|年减|去年同期|上年同期|按年|比上年/u;
 const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季/u;
 
@@ -71,6 +74,13 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
   for (const c of companies) nameless = nameless.slice(0, c.start) + ' '.repeat(c.end - c.start) + nameless.slice(c.end);
   const out: MetricToken[] = [];
   for (const m of findMetrics(masked)) {
+    // "Operating profit (loss)", "净利润(亏损)": a label's other side, not a metric of its own.
+    if (/[(（]\s?$/u.test(masked.slice(Math.max(0, m.start - 2), m.start)) && /^\s?[)）]/u.test(masked.slice(m.end, m.end + 2)) && out.some((t) => t.end >= m.start - 3)) continue;
+    // "新增研发投入7.4亿元", "additional R&D investment": an increment, not the level; its numbers are nobody's.
+    if (INCREMENT_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start))) {
+      out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
+      continue;
+    }
     if (AMBIGUOUS.has(m.phrase)) {
       const before = masked.slice(Math.max(0, m.start - 14), m.start);
       if (!ALLOWED_BEFORE.test(before)) continue;
@@ -82,7 +92,8 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     let segment: string | null = null;
     let segmentFromTopic = false;
     if (SEGMENT_METRICS.has(m.metric.id)) {
-      const total = explicitTotal(folded, m.start) || /^total|^总/u.test(m.phrase);
+      // "中国电商业务总收入" is the line's total; "总收入" alone is the company's.
+      const total = explicitTotal(folded, m.start) || (/^total|^总/u.test(m.phrase) && !segmentBefore(nameless, m.start));
       segment = total ? null : (segmentBefore(nameless, m.start) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start));
       if (!segment && !total && refersToTopic(folded, m.start, m.end)) {
         segment = topic?.segment ?? 'unnamed segment';

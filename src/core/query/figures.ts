@@ -64,6 +64,13 @@ function best(facts: readonly Fact[]): Fact {
  * Group statements of the same figure into clusters of agreeing values and rank them:
  * more independent statements first, then the more precise, then the more direct.
  */
+/**
+ * Totals that parts add up to: when one document states two values of one of these for the
+ * same period and qualifiers, the smaller is a part (a business line it did not name) and
+ * the larger the total.
+ */
+const ADDITIVE = new Set(['revenue', 'gross_profit', 'cost_of_revenue', 'operating_expenses', 'rd_expense', 'sm_expense', 'ga_expense', 'headcount', 'customers', 'arr']);
+
 export function rankStatements(facts: readonly Fact[]): { primary: Fact; agreeing: Fact[]; disagreeing: Fact[] } {
   const clusters: Cluster[] = [];
   for (const f of facts) {
@@ -77,6 +84,13 @@ export function rankStatements(facts: readonly Fact[]): { primary: Fact; agreein
       best(b.facts).precision - best(a.facts).precision ||
       Math.max(...b.facts.map((f) => f.confidence)) - Math.max(...a.facts.map((f) => f.confidence)),
   );
+  const first = facts[0];
+  if (first && ADDITIVE.has(first.metric) && !first.qualifiers.change && !first.qualifiers.segment && clusters.length > 1) {
+    const docsOf = (c: Cluster) => new Set(c.facts.map((f) => f.doc));
+    const leader = clusters[0]!;
+    const rival = clusters.slice(1).find((c) => [...docsOf(c)].some((d) => docsOf(leader).has(d)) && Math.abs(c.facts[0]!.value) > Math.abs(leader.facts[0]!.value) && c.facts[0]!.unit === leader.facts[0]!.unit);
+    if (rival) clusters.splice(clusters.indexOf(rival), 1), clusters.unshift(rival);
+  }
   const [top, ...others] = clusters;
   const primary = best(top!.facts);
   return {

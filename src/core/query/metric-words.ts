@@ -1,4 +1,5 @@
-import { findMetrics, METRIC_BY_ID, type MetricDef } from '../facts/metrics.ts';
+import { findMetrics, METRIC_BY_ID, METRICS, type MetricDef } from '../facts/metrics.ts';
+import { fold } from '../text/fold.ts';
 import { canonicalSegment } from '../facts/segments.ts';
 import { SEGMENT_METRICS } from '../facts/sentence-view.ts';
 import { alternation, CHANGE_WORDS, QUALIFIER_CUES, QUESTION_NOISE, SEGMENT_HEADS } from '../vocabulary/vocabulary.ts';
@@ -35,6 +36,8 @@ export interface MetricWords {
 }
 
 const cue = (list: readonly string[]) => new RegExp(alternation(list), 'gu');
+// "未经调整", "unadjusted", "not adjusted": the plain figure, asked for explicitly.
+const NOT_ADJUSTED = /未经调整|未调整|非经调整|unadjusted|not adjusted|non-adjusted/gu;
 const QUALIFIER_RES = {
   adjusted: cue([...QUALIFIER_CUES.adjusted.question, ...QUALIFIER_CUES.adjusted.before]),
   attributable: cue([...QUALIFIER_CUES.attributable.question, ...QUALIFIER_CUES.attributable.before, ...QUALIFIER_CUES.attributable.after]),
@@ -51,6 +54,7 @@ const RATIO_OF_REVENUE: Record<string, string> = { rd_expense: 'rd_ratio' };
 // Words a user adds that do not change which figure is meant.
 const HARMLESS = new Set(['basic', 'net', 'gaap', 'ifrs', 'us', 'reported', 'headline', '基本', '报告', '财报']);
 const SEGMENT_HEAD_EN = new Set(SEGMENT_HEADS.en);
+const QUESTION_ONLY = new Set(METRICS.flatMap((m) => (m.questionOnly ?? []).map((p) => `${m.id}:${fold(p)}`)));
 
 /**
  * Read folded metric words (companies and periods already blanked out). Works for
@@ -79,6 +83,12 @@ export function readMetricWords(folded: string): MetricWords {
       main = undefined;
     }
   }
+  // "How much revenue did X make": a verb of the question yields to a metric named outright.
+  const asked = real.filter((m) => !QUESTION_ONLY.has(`${m.metric.id}:${m.phrase}`));
+  if (!metric && asked.length && asked.length < real.length) {
+    real = asked;
+    main = real[0];
+  }
   if (!metric && real.length) {
     const distinct = [...new Set(real.map((m) => m.metric.id))];
     if (distinct.length > 1) {
@@ -101,6 +111,7 @@ export function readMetricWords(folded: string): MetricWords {
       return ' '.repeat(m.length);
     });
   };
+  outside(NOT_ADJUSTED, () => undefined);
   for (const key of Object.keys(QUALIFIER_RES) as Array<keyof typeof QUALIFIER_RES>) {
     outside(QUALIFIER_RES[key], () => {
       qualifiers[key] = true;
