@@ -15,13 +15,13 @@ export function registerCommandHandlers(app: App, state: HandlerState): void {
   app.command(/^\/[\p{L}\p{N}_-]+$/u, async ({ command, ack, respond, context }) => {
     state.lane.noteArrival();
     // Slack redelivers a command it thinks we missed; the trigger id is the same.
-    if (!state.dedupe.firstDelivery(`command:${command.trigger_id}`)) {
+    if (!(await state.dedupe.firstDelivery(`command:${command.trigger_id}`))) {
       await ack();
       state.logger.info({ command: command.command, retryNum: context.retryNum }, 'slack command redelivered; answered once');
       return;
     }
     const origin = { team: command.team_id, channel: command.channel_id, user: command.user_id };
-    const refusal = state.refusal(origin);
+    const refusal = await state.refusal(origin);
     if (refusal) {
       await ack({ response_type: 'ephemeral', text: refusal });
       return;
