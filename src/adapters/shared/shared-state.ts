@@ -29,7 +29,10 @@ export interface StateLogger {
 
 /** Timing of the shared state. */
 export interface SharedStateOptions {
-  /** Longest wait for the store before the local answer is used (default 800 ms: Slack wants an ack in 3 s). */
+  /**
+   * Longest wait for the store before the local answer is used (default 12 s, past the
+   * PostgreSQL pool's own connect and query timeouts, which normally fail first).
+   */
   storeTimeoutMs?: number;
   /** How long a delivery key is remembered (default 2 h; Slack retries for about an hour). */
   dedupeTtlMs?: number;
@@ -37,6 +40,8 @@ export interface SharedStateOptions {
   threadTtlMs?: number;
   now?: () => number;
 }
+
+const DEFAULT_STORE_TIMEOUT_MS = 12_000;
 
 /** Tracks whether the store answers, to log an outage once rather than per question. */
 class Outage {
@@ -82,7 +87,7 @@ export class SharedDedupe {
     options: SharedStateOptions = {},
   ) {
     this.outage = new Outage(logger, 'de-duplication of retried deliveries');
-    this.o = { storeTimeoutMs: options.storeTimeoutMs ?? 800, dedupeTtlMs: options.dedupeTtlMs ?? 2 * 60 * 60_000, now: options.now ?? Date.now };
+    this.o = { storeTimeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS, dedupeTtlMs: options.dedupeTtlMs ?? 2 * 60 * 60_000, now: options.now ?? Date.now };
   }
 
   /** True when this delivery is the first of its keys: the caller answers it. */
@@ -134,7 +139,7 @@ export class SharedRateLimiter {
   ) {
     this.outage = new Outage(logger, 'the rate limit');
     this.local = new RateLimiter(limits);
-    this.timeoutMs = options.storeTimeoutMs ?? 800;
+    this.timeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
   }
 
@@ -170,7 +175,7 @@ export class SharedThreads {
     options: SharedStateOptions = {},
   ) {
     this.outage = new Outage(logger, 'thread memory');
-    this.timeoutMs = options.storeTimeoutMs ?? 800;
+    this.timeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
     this.ttlMs = options.threadTtlMs ?? 24 * 60 * 60_000;
     this.now = options.now ?? Date.now;
   }

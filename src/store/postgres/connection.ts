@@ -6,9 +6,14 @@ import { migratePostgres } from './migrations.ts';
 export interface PgOptions {
   /** Connections per replica (default 10). */
   maxConnections?: number;
-  /** A connection attempt fails after this long (default 3 s), so a lost database is noticed fast. */
+  /**
+   * A connection attempt (or the wait for a free one) fails after this long (default
+   * 10 s). A server that is down refuses at once; this bound is for one that hangs. It
+   * is generous because a busy replica's event loop delays the answer, and a timeout
+   * that fires first would count a slow database as a lost one.
+   */
   connectTimeoutMs?: number;
-  /** A query fails after this long (default 5 s). */
+  /** A query fails after this long (default 10 s, for the same reason). */
   queryTimeoutMs?: number;
   logger?: CoreLogger;
   now?: () => Date;
@@ -31,9 +36,10 @@ export class PgConnection {
     this.pool = new pg.Pool({
       connectionString: url,
       max: options.maxConnections ?? 10,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
-      query_timeout: options.queryTimeoutMs ?? 5_000,
-      idleTimeoutMillis: 10_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      query_timeout: options.queryTimeoutMs ?? 10_000,
+      // Connections are kept: opening one (TLS, SCRAM) costs more than holding it.
+      idleTimeoutMillis: 5 * 60_000,
       keepAlive: true,
       application_name: 'finqa-bot',
     });
