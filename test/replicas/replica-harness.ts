@@ -140,7 +140,7 @@ export class ReplicaSet {
         INDEX_DIR: join(dir, `index-${i}`),
         CHARTS_DIR: join(dir, `charts-${i}`),
         LOG_LEVEL: 'info',
-        DIGEST_LEASE_SECONDS: '3',
+        DIGEST_LEASE_SECONDS: '4',
         DIGEST_POLL_SECONDS: '1',
         ...o.env?.(i),
       };

@@ -15,7 +15,7 @@ import { commandBody, inBatches, mentionBody, ReplicaSet, send, waitUntil, type 
 
 notePgSkip('replica tests (two bot processes on one PostgreSQL)');
 
-/** Bound on a dead replica delaying a digest: lease (3 s) + poll (1 s) + the post, with room for a loaded machine. */
+/** Bound on a dead replica delaying a digest: lease (4 s) + poll (1 s) + the check and the post, with room for a loaded machine. */
 const TAKEOVER_BOUND_MS = 15_000;
 
 describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL database', () => {
