@@ -68,7 +68,7 @@ export const subscribe = defineCommand({
   ],
   schema: z.object({ companies: z.string().trim().max(300).optional(), day, time, timezone }),
   parseText: splitSubscribeText,
-  run: (args, ctx) => {
+  run: async (args, ctx) => {
     const query = [args.companies, args.day, args.time, args.timezone].filter((v) => v !== undefined).join(' ');
     const scope = subscriptionScope('subscribe', query, ctx);
     if ('answer' in scope) return scope.answer;
@@ -77,7 +77,7 @@ export const subscribe = defineCommand({
     if (!resolved.ok) {
       return makeAnswer({ query, command: 'subscribe', status: 'not_found', message: `${resolved.message}\nNothing was changed.`, suggestions: resolved.suggestions });
     }
-    const existing = scope.service.get(scope.channel);
+    const existing = await scope.service.get(scope.channel);
     // Parts left out keep their current value; a new subscription starts from the defaults.
     const request = {
       companies: args.companies !== undefined ? resolved.companies.map((c) => c.id) : (existing?.companies ?? []),
@@ -87,7 +87,7 @@ export const subscribe = defineCommand({
       createdBy: ctx.user?.id,
     };
     const now = ctx.now();
-    const { subscription, created } = scope.service.save(scope.channel, request, now);
+    const { subscription, created } = await scope.service.save(scope.channel, request, now);
     const covered = new Set(coveredCompanies(snapshot));
     const uncovered = subscription.companies.filter((id) => !covered.has(id));
     const lines = [

@@ -12,11 +12,11 @@ export const subscriptions = defineCommand({
   options: [],
   schema: z.object({}),
   parseText: () => ({}),
-  run: (_args, ctx) => {
+  run: async (_args, ctx) => {
     const command = 'subscriptions';
     const scope = subscriptionScope(command, '', ctx);
     if ('answer' in scope) return scope.answer;
-    const sub = scope.service.get(scope.channel);
+    const sub = await scope.service.get(scope.channel);
     if (!sub) {
       return makeAnswer({
         query: '',

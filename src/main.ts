@@ -4,7 +4,7 @@ import { printable } from './core/corpus/printable.ts';
 import { createLogger } from './logger.ts';
 import { installProcessGuards } from './process-guards.ts';
 import { openEngine } from './open-engine.ts';
-import { openSubscriptionStore, startDigestScheduler } from './scheduler/start-digests.ts';
+import { openConfiguredStore, startDigestScheduler } from './scheduler/start-digests.ts';
 import { startConsole } from './adapters/console/console-adapter.ts';
 import { createChartAttacher } from './charts/chart-attacher.ts';
 import { slackFrontEnd } from './adapters/slack/index.ts';
@@ -32,9 +32,9 @@ async function main(): Promise<void> {
   );
   for (const p of engine.snapshot.problems) say(`  ! ${printable(p.file)}${p.field ? ` (${printable(p.field)})` : ''}: ${printable(p.message)}`);
   engine.watch();
-  // Weekly summaries: subscriptions and the send log live in DATABASE_PATH.
-  const store = openSubscriptionStore(config, logger);
-  say(`subscriptions: ${store ? config.databasePath : 'off (the database could not be opened; see the log)'}`);
+  // Subscriptions, the send log and the state replicas share: PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH.
+  const { store, banner } = await openConfiguredStore(config, logger);
+  say(banner);
 
   const charts = createChartAttacher({ dir: config.chartsDir, logger });
   const deps: FrontEndDeps = {
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     logger,
     now: () => new Date(),
     context: () => ({ engine, now: () => new Date(), logger, charts, subscriptions: store?.subscriptions }),
+    store: store ?? undefined,
+    storeHealth: store ? () => store.health() : undefined,
   };
   const running: RunningFrontEnd[] = [];
   for (const fe of CHAT_FRONT_ENDS) {
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   }
   const consoleOn = running.length === 0 || config.console;
   say(`console: ${consoleOn ? 'on' : 'off (a chat platform is running; set CONSOLE=1 to use both)'}`);
-  const scheduler = store ? startDigestScheduler({ store, engine, running, logger, print: consoleOn ? say : undefined }) : null;
+  const scheduler = store ? startDigestScheduler({ store, engine, running, logger, config, print: consoleOn ? say : undefined }) : null;
 
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_BOUND_MS);
     await scheduler?.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
-    store?.close();
+    await store?.close().catch(() => undefined);
     engine.close();
     clearTimeout(bound);
     logger.info({ signal }, 'stopped');
