@@ -147,7 +147,7 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
   if (EXPLANATORY.test(folded) && (companies.length || metric)) {
     const passages = await searchPassages(snapshot, question, { ...parsed, companies });
     if (passages.length) {
-      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, qualifiers: parsed.qualifiers, unknown: parsed.unknown, period, range: parsed.range }) : undefined;
+      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, qualifiers: parsed.qualifiers, unknown: parsed.unknown, currency: parsed.currency, period, range: parsed.range }) : undefined;
       const figures = figureAnswer?.status === 'answered' ? figureAnswer.figures.slice(-1) : [];
       const lines = ['From the documents:', ...passages.map(passageBlock)];
       if (figures.length) lines.push('', `The figure: ${figureHeadline(figures[0]!)}`);
@@ -167,6 +167,7 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
       cumulative: parsed.cumulative,
       qualifiers: parsed.qualifiers,
       unknown: parsed.unknown,
+      currency: parsed.currency,
       period,
       range: parsed.range,
     });

@@ -4,7 +4,7 @@ import type { CorpusDocument } from '../corpus/document.ts';
 import { findMetrics, type MetricDef } from '../facts/metrics.ts';
 import { documentNow, findPeriods, THIS_QUARTER } from '../facts/period-phrases.ts';
 import { splitSentences } from '../facts/sentences.ts';
-import { periodLabel, type Period } from '../periods.ts';
+import { periodLabel, previousYear, type Period } from '../periods.ts';
 import type { AskedQualifiers } from '../query/metric-words.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { crossLanguageTerms } from '../text/glossary.ts';
@@ -51,7 +51,17 @@ function statementsOf(doc: CorpusDocument): Statement[] {
     if (!/[\d０-９]/u.test(text) || text.length > 2000) continue;
     const folded = fold(text);
     const periods = new Set<string>();
-    for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter })) if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
+    for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter })) {
+      if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
+      // A span ("2018年至2021年…分别为") speaks of each of its years.
+      else if (p.ref.type === 'span') for (let y = p.ref.fromYear; y <= p.ref.toYear; y += 1) periods.add(`FY${y}`);
+      // "去年同期", "the same quarter of 2023": the document's own period a year earlier.
+      else if (doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span') {
+        const base = doc.period;
+        if (p.ref.type === 'same-period-prior-year') periods.add(periodLabel(previousYear(base)));
+        else if (p.ref.type === 'same-period-of-year') periods.add(periodLabel({ ...base, year: p.ref.year } as Period));
+      }
+    }
     out.push({ start: s.start, end: s.end, folded, metrics: new Set(findMetrics(folded, { question: true }).map((m) => m.metric.id)), periods });
   }
   cache.set(doc, out);
@@ -104,8 +114,9 @@ export function evidencePassages(snapshot: CorpusSnapshot, req: EvidenceRequest,
       }
       score += cueScore(s.folded, req.qualifiers);
       // The metric named in a sentence of the company's own documents is worth showing,
-      // even when its period words are not the ones asked (relative words, dates).
-      if (score >= 3) scored.push({ doc, s, score });
+      // even when its period words are not the ones asked (relative words, dates); a
+      // figure the vocabulary does not know is shown where its words are.
+      if (score >= (req.metric ? 3 : 2)) scored.push({ doc, s, score });
     }
   }
   scored.sort((a, b) => b.score - a.score || a.s.start - b.s.start);

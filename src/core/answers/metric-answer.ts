@@ -29,6 +29,8 @@ export interface MetricRequest {
   qualifiers?: Partial<AskedQualifiers>;
   /** Words of the request nothing explains: answered with passages, never a figure. */
   unknown?: readonly string[];
+  /** The currency asked for: only statements in it answer. */
+  currency?: 'CNY' | 'USD' | 'HKD';
   period?: Period;
   range?: PeriodRange;
 }

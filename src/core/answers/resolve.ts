@@ -40,6 +40,8 @@ export interface ResolvedMetric {
   qualifiers: AskedQualifiers;
   /** Words the vocabulary does not explain: the look-up answers with passages, not a figure. */
   unknown: string[];
+  /** The currency asked for, if any. */
+  currency?: 'CNY' | 'USD' | 'HKD';
 }
 
 /**
@@ -51,7 +53,7 @@ export function resolveMetricText(snapshot: CorpusSnapshot, text: string): Resol
   const metric = words.metric ?? (words.ambiguous ? undefined : resolveMetric(text));
   if (metric && !words.ambiguous) {
     const q = words.qualifiers;
-    return { ok: true, value: { metric, segment: words.segment, adjusted: q.adjusted, forecast: q.forecast, cumulative: q.cumulative, qualifiers: q, unknown: words.unknown }, words };
+    return { ok: true, value: { metric, segment: words.segment, adjusted: q.adjusted, forecast: q.forecast, cumulative: q.cumulative, qualifiers: q, unknown: words.unknown, currency: words.currency }, words };
   }
   const shown = text.trim().length > 60 ? `${text.trim().slice(0, 57)}...` : text.trim();
   return {

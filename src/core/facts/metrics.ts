@@ -100,7 +100,8 @@ export function findMetrics(folded: string, options: { question?: boolean } = {}
       const end = at + e.phrase.length;
       // Word boundaries around the Latin ends of a phrase ("智算EBITDA" is fine); Han ends need none.
       if (e.latin && at > 0 && /[a-z0-9&]/u.test(folded[at - 1]!)) continue;
-      if (/[a-z]$/u.test(e.phrase) && end < folded.length && /[a-z0-9]/u.test(folded[end]!)) continue;
+      // "Non-GAAP EBITDA2 was": a footnote mark glued to the phrase is not part of a longer word.
+      if (/[a-z]$/u.test(e.phrase) && end < folded.length && /[a-z0-9]/u.test(folded[end]!) && !/^\d{1,2}(?:[\s,.:;)]|$)/u.test(folded.slice(end, end + 3))) continue;
       let free = true;
       for (let k = at; k < end; k += 1) if (taken[k]) free = false;
       if (!free) continue;

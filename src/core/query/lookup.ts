@@ -17,6 +17,8 @@ export interface LookupRequest {
   forecast?: boolean;
   /** Attributable to shareholders (归母), excluding non-recurring items (扣非), a change asked for. */
   qualifiers?: Partial<Pick<AskedQualifiers, 'attributable' | 'exclNonrecurring' | 'change'>>;
+  /** Only statements in this currency answer ("in US dollars"). */
+  currency?: 'CNY' | 'USD' | 'HKD';
   /** A total over the range is wanted, not the series. */
   cumulative?: boolean;
   period?: Period;
@@ -84,7 +86,9 @@ function byPeriod(facts: readonly Fact[]): Map<string, Fact[]> {
 }
 
 function candidates(snapshot: CorpusSnapshot, req: LookupRequest): Fact[] {
-  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => segmentMatches(f.qualifiers.segment, req.segment) && qualifiersMatch(f, req));
+  // A money figure asked in a currency is the statement in that currency, never a conversion.
+  const inCurrency = (f: Fact) => !req.currency || f.qualifiers.change !== undefined || f.unit === '%' || f.unit === 'count' || f.unit === req.currency;
+  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => segmentMatches(f.qualifiers.segment, req.segment) && qualifiersMatch(f, req) && inCurrency(f));
 }
 
 /** Same company, metric and period, other qualifiers or segment: what the corpus says instead. */

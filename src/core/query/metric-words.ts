@@ -33,6 +33,8 @@ export interface MetricWords {
   unknown: string[];
   /** Several metrics were named and none governs the others. */
   ambiguous: boolean;
+  /** "in US dollars", "多少美元": the statement in that currency is wanted. */
+  currency?: 'CNY' | 'USD' | 'HKD';
 }
 
 const cue = (list: readonly string[]) => new RegExp(alternation(list), 'gu');
@@ -143,8 +145,9 @@ export function readMetricWords(folded: string): MetricWords {
     segment = undefined;
   }
   if (segment) segment = canonicalSegment(segment);
+  const currency = /us\s?dollars?|\busd\b|us\$|美元/u.test(folded) ? 'USD' : /港元|港币|hk\$|\bhkd\b|hong kong dollars?/u.test(folded) ? 'HKD' : /人民币|\brmb\b|renminbi|\byuan\b|\bcny\b/u.test(folded) ? 'CNY' : undefined;
   const unknown = [...(unknownSegment ? unknownSegment.split(/\s+/u) : []), ...leftoverWords(text)];
-  return { metric, phrase, qualifiers, segment, unknown, ambiguous };
+  return { metric, phrase, qualifiers, segment, unknown, ambiguous, currency };
 }
 
 const SEGMENT_STOP = new Set([...QUESTION_NOISE.en, 'net', 'operating', 'gross', 'total', 'adjusted', 'non-gaap', 'quarterly', 'annual', 'overall', 'group', 'consolidated']);

@@ -23,6 +23,8 @@ export interface ParsedLookup {
   unknown: string[];
   /** Several metrics named, none governing. */
   ambiguous: boolean;
+  /** The currency asked for ("in US dollars"), if any. */
+  currency?: 'CNY' | 'USD' | 'HKD';
   /** The metric words as typed (the request without company and period), for `/metric`. */
   metricText: string;
   period?: Period;
@@ -129,5 +131,5 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   const nameWords = companies.length === 0 && words.segment ? [words.segment] : [];
   const rest = [...nameWords, ...(words.metric ? words.unknown : words.unknown.filter((w) => !QUESTION_NOISE.has(w)))].join(' ');
   const q = words.qualifiers;
-  return { companies, metric: words.metric, metricPhrase: words.phrase, cumulative: q.cumulative, segment: words.segment, adjusted: q.adjusted, forecast: q.forecast, qualifiers: q, unknown: words.unknown, ambiguous: words.ambiguous, metricText, period, range, badPeriod, rest };
+  return { companies, metric: words.metric, metricPhrase: words.phrase, cumulative: q.cumulative, segment: words.segment, adjusted: q.adjusted, forecast: q.forecast, qualifiers: q, unknown: words.unknown, ambiguous: words.ambiguous, currency: words.currency, metricText, period, range, badPeriod, rest };
 }
