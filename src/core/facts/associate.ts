@@ -33,6 +33,8 @@ export interface SentenceContext {
   docPeriod: Period | null;
   /** Period established by an earlier sentence of the same paragraph. */
   paragraphPeriod: Period | null;
+  /** Periods of the last list an earlier sentence of the paragraph paired ("2022年、2023年及2024年…分别为"). */
+  periodList?: Period[] | null;
   /** Companies named in the document by default currency (amounts written "X million"). */
   defaultCurrency: 'CNY' | 'USD' | 'HKD' | null;
 }
@@ -153,7 +155,7 @@ function periodOf(ref: PeriodRef, base: Period | null): Period | null {
 }
 
 /** Extract the figures of one sentence. */
-export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (pos: number) => Company): { facts: SentenceFact[]; period: Period | null } {
+export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (pos: number) => Company): { facts: SentenceFact[]; period: Period | null; periodList: Period[] | null } {
   const f = view.folded;
   const slots: Slot[] = view.numbers.map((n) => {
     const before = f.slice(Math.max(0, n.start - 40), n.start);
@@ -182,6 +184,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   // Lists: "A, B and C in 2017, 2018 and 2019 (respectively)", "2017年、2018年及2019年营收分别为A、B、C",
   // "during the same reporting period, net loss was A, B and C". A list pairs with a list of
   // periods of the same length, in order; a list that cannot be paired is not read at all.
+  let pairedList: Period[] | null = null;
   const periodLists = runs(view.periods.filter((p) => p.ref.type === 'abs' && !p.since), (a, b) => LIST_GAP.test(f.slice(a.end, b.start)));
   for (const list of runs(values.filter((v) => !v.dropped), (a, b) => a.n.unit === b.n.unit && LIST_GAP.test(f.slice(a.n.end, b.n.start)))) {
     if (list.length < 2) continue;
@@ -194,6 +197,14 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       return /分别|依次|respectively/u.test(f.slice(pl.at(-1)!.end, Math.min(f.length, last.n.end + 16))) && !/[。]/u.test(between) && (!/[;；]/u.test(between) || /same (?:reporting )?period|同期/u.test(between));
     });
     const chosen = after ?? before;
+    // "同期,经调整净亏损分别为A、B、C": a list stated "respectively" with no periods of its own
+    // takes the periods of the list the paragraph just gave, when the counts agree.
+    if (!chosen && ctx.periodList && ctx.periodList.length === list.length && /分别|依次|respectively/u.test(f.slice(Math.max(0, first.n.start - 12), first.n.start)) && !view.periods.some((p) => p.ref.type === 'span' || (p.ref.type === 'abs' && !p.since))) {
+      list.forEach((v, i) => {
+        v.listPeriod = ctx.periodList![i];
+      });
+      continue;
+    }
     if (!chosen) continue;
     if (chosen.length === list.length) {
       list.forEach((v, i) => {
@@ -202,6 +213,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
         v.own = chosen[i];
       });
       for (const p of chosen) owned.add(p);
+      pairedList = chosen.map((p) => (p.ref.type === 'abs' ? p.ref.period : null)).filter((p): p is Period => p !== null);
     } else {
       for (const v of list) v.dropped = true;
     }
@@ -476,7 +488,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     facts.push(changeFact(base, change, c.n));
   }
   const established = sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null;
-  return { facts, period: established };
+  return { facts, period: established, periodList: pairedList };
 }
 
 /** The change of a figure as a figure of its own: revenue_yoy is "revenue" with `change: yoy`. */

@@ -53,12 +53,14 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   const topics = new Map<'en' | 'zh', { segment: string; paragraph: number }>();
   let paragraph = -1;
   let paragraphPeriod: Period | null = null;
+  let periodList: Period[] | null = null;
 
   for (const sentence of splitSentences(doc.text)) {
     const source = doc.text.slice(sentence.start, sentence.end);
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphPeriod = null;
+      periodList = null;
     }
     const language: 'en' | 'zh' = (source.match(/[\u3400-\u9fff]/gu)?.length ?? 0) * 4 > source.length ? 'zh' : 'en';
     const hasDigit = /[\d０-９]/u.test(source);
@@ -76,9 +78,10 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter };
     const view = viewSentence(folded, time, registry, topic);
     if (view.numbers.length === 0) continue;
-    const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, defaultCurrency: currency };
+    const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, periodList, defaultCurrency: currency };
     const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));
     if (result.period) paragraphPeriod = result.period;
+    if (result.periodList) periodList = result.periodList;
 
     let statedInSource: number[] | undefined;
     for (const sf of result.facts) {
