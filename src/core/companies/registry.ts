@@ -68,6 +68,30 @@ export class CompanyRegistry {
     return company;
   }
 
+  /**
+   * Short forms people type in questions ("Horizon" for Horizon Robotics, "Black Sesame" for
+   * Black Sesame Technologies), each owned by one company only; never used on documents.
+   */
+  shortFormMentions(folded: string): CompanyMention[] {
+    this.ensureBuilt();
+    const owners = new Map<string, Company | null>();
+    const taken = new Set(this.aliases.map((a) => a.folded));
+    for (const company of this.byId.values()) {
+      for (const short of shortForms(company.name)) {
+        if (taken.has(short)) continue;
+        owners.set(short, owners.has(short) && owners.get(short) !== company ? null : company);
+      }
+    }
+    const found: CompanyMention[] = [];
+    for (const [short, company] of owners) {
+      if (!company) continue;
+      for (const m of folded.matchAll(new RegExp(`(?<![a-z0-9])${short.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![a-z0-9])`, 'gu'))) {
+        found.push({ company, start: m.index ?? 0, end: (m.index ?? 0) + short.length } as CompanyMention);
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
   get(id: string): Company | undefined {
     return this.byId.get(id);
   }
@@ -172,6 +196,19 @@ export class CompanyRegistry {
     }
     this.trie = root;
   }
+}
+
+// Words too common to stand for a company on their own.
+const GENERIC_WORDS = new Set(['china', 'chinese', 'cloud', 'group', 'technology', 'technologies', 'tech', 'holdings', 'holding', 'smart', 'data', 'digital', 'global', 'international', 'the', 'new', 'ai', 'inc', 'ltd', 'limited', 'company', 'corp', 'corporation', 'networks', 'network', 'software', 'systems', 'robotics', 'intelligence', 'intelligent', 'black', 'white', 'red', 'blue', 'green', 'golden', 'great', 'first', 'united', 'national', 'telecom', 'mobile', 'bank']);
+
+/** "Horizon Robotics" -> "horizon"; "Black Sesame Technologies" -> "black sesame". */
+function shortForms(name: string): string[] {
+  const words = fold(name).split(/\s+/u).filter(Boolean);
+  if (words.length < 2 || !words.every((w) => /^[a-z][a-z0-9.&-]*$/u.test(w))) return [];
+  const out: string[] = [];
+  if (words[0]!.length >= 4 && !GENERIC_WORDS.has(words[0]!)) out.push(words[0]!);
+  if (words.length >= 3 && !GENERIC_WORDS.has(words[1]!)) out.push(`${words[0]} ${words[1]}`);
+  return out;
 }
 
 /** Levenshtein distance, for near-name suggestions; stops early once over `max`. */

@@ -94,6 +94,13 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
     if (!companies.includes(m.company)) companies.push(m.company);
     blank(m.start, m.end);
   }
+  // "What was Horizon's gross margin": a short form, when no full name was given.
+  if (companies.length === 0) {
+    for (const m of registry.shortFormMentions(mask.join(''))) {
+      if (!companies.includes(m.company)) companies.push(m.company);
+      blank(m.start, m.end);
+    }
+  }
 
   // Dates, and words that look like a period but name none, are read first (period-words.ts).
   const periodWords = readPeriodWords(mask.join(''));
