@@ -22,14 +22,11 @@ function doc(text: string, period: Period | null = { kind: 'FY', year: 2030 }, p
 
 type Want = { metric: string; period: string; value: number; q?: Partial<Fact['qualifiers']> };
 
-function key(f: Fact): string {
-  const q = f.qualifiers;
-  return [f.metric, periodLabel(f.period), f.value, q.adjusted ? 'adj' : '', q.attributable ? 'attr' : '', q.exclNonrecurring ? 'excl' : '', q.change ?? '', q.segment ?? '', q.excludingItems ? 'what-if' : ''].join('|');
+function keyOf(metric: string, period: string, value: number, q: Partial<Fact['qualifiers']>): string {
+  return [metric, period, value, q.adjusted ? 'adj' : '', q.attributable ? 'attr' : '', q.exclNonrecurring ? 'excl' : '', q.change ?? '', q.segment ?? '', q.excludingItems ? 'what-if' : ''].join('|');
 }
-function want(w: Want): string {
-  const q = w.q ?? {};
-  return [w.metric, w.period, w.value, q.adjusted ? 'adj' : '', q.attributable ? 'attr' : '', q.exclNonrecurring ? 'excl' : '', q.change ?? '', q.segment ?? '', q.excludingItems ? 'what-if' : ''].join('|');
-}
+const key = (f: Fact) => keyOf(f.metric, periodLabel(f.period), f.value, f.qualifiers);
+const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
