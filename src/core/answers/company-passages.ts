@@ -16,7 +16,7 @@ import { tokenizeFolded } from '../text/tokenize.ts';
  */
 
 /** Above this many passages the company's pool is left to MiniSearch alone. */
-export const MAX_POOL = 800;
+export const MAX_POOL = 250;
 
 const CAUSAL = /because|due to|driven by|thanks to|as a result|attribut|reason|mainly|primarily|led by|owing to|由于|因为|原因|主要由|主要是|主因|带动|所致|导致|归因|得益于|受惠|受益于|驱动|推动|拖累|影响/u;
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'did', 'does', 'do', 'is', 'was', 'were', 'the', 'a', 'an', 'of', 'in', 'to', 'for', 'on', 'its', 'it', 'and', 'or', 'at', 'by', 'with', 'which', 'who', 'whom', 'when', 'will', 'would', 'can', 'say', 'says', 'see', 'keep', 'about', 'from', 'that', 'this', 'as']);

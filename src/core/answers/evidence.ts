@@ -89,14 +89,29 @@ function wordScore(folded: string, words: readonly string[]): number {
   return score;
 }
 
+/** Documents read sentence by sentence per question, at most: the rest are known by their figures. */
+const MAX_SCANNED_DOCUMENTS = 8;
+
+/**
+ * The documents to read for evidence: when the company's figures of this metric already
+ * name enough sentences, those documents only; else the company's documents of the period
+ * asked first, then the newest, up to a bound, so a look-up stays fast in a large corpus.
+ */
+function documentsToRead(snapshot: CorpusSnapshot, req: EvidenceRequest, wanted: string | null): CorpusDocument[] {
+  const own = snapshot.documents.filter((d) => d.company === req.company.id);
+  if (own.length <= MAX_SCANNED_DOCUMENTS) return own;
+  const withFigures = new Set(req.metric ? snapshot.facts.series(req.company.id, req.metric.id).map((f) => f.doc) : []);
+  const rank = (d: CorpusDocument) => (withFigures.has(d.id) ? 0 : 2) + (wanted && d.period && periodLabel(d.period) === wanted ? 0 : 1);
+  return [...own].sort((a, b) => rank(a) - rank(b) || (b.published ?? '').localeCompare(a.published ?? '')).slice(0, MAX_SCANNED_DOCUMENTS);
+}
+
 /** Up to `limit` sentences that may state what was asked, best first. */
 export function evidencePassages(snapshot: CorpusSnapshot, req: EvidenceRequest, limit = 3): Passage[] {
   const wanted = req.period ? periodLabel(req.period) : null;
   const segmentWords = req.segment ? fold(req.segment).split(/\s+/u).filter((w) => w.length > 1 || /[\u4e00-\u9fff]/u.test(w)) : [];
   const words = (req.words ?? []).map((w) => fold(w));
   const scored: Array<{ doc: CorpusDocument; s: Statement; score: number }> = [];
-  for (const doc of snapshot.documents) {
-    if (doc.company !== req.company.id) continue;
+  for (const doc of documentsToRead(snapshot, req, wanted)) {
     const docPeriod = doc.period ? periodLabel(doc.period) : null;
     for (const s of statementsOf(doc)) {
       let score = 0;

@@ -527,8 +527,8 @@ function sameToken(a: MetricToken, b: MetricToken): boolean {
 function changeBasis(f: string, c: Slot, slots: Slot[]): StatedChange['basis'] | null {
   const prev = slots.filter((s) => s.n.end <= c.n.start).at(-1);
   const before = f.slice(prev ? prev.n.end : Math.max(0, c.n.start - 30), c.n.start);
-  const yoyAt = lastMatch(before, YOY_NEAR);
-  const qoqAt = lastMatch(before, QOQ_NEAR);
+  const yoyAt = lastMatch(before, YOY_NEAR_ALL);
+  const qoqAt = lastMatch(before, QOQ_NEAR_ALL);
   if (yoyAt >= 0 || qoqAt >= 0) return qoqAt > yoyAt ? 'qoq' : 'yoy';
   const after = f.slice(c.n.end, c.n.end + 24);
   if (/^\s?(?:year[- ](?:over|on)[- ]year|yoy)/u.test(after)) return 'yoy';
@@ -538,7 +538,7 @@ function changeBasis(f: string, c: Slot, slots: Slot[]): StatedChange['basis'] |
 
 function lastMatch(text: string, re: RegExp): number {
   let at = -1;
-  for (const m of text.matchAll(new RegExp(re.source, 'gu'))) at = m.index ?? at;
+  for (const m of text.matchAll(re)) at = m.index ?? at;
   return at;
 }
 
@@ -563,6 +563,8 @@ function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
   return 'prior';
 }
 
+const YOY_NEAR_ALL = new RegExp(String.raw`year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期|上年同期|按年|比上年`, 'gu');
+const QOQ_NEAR_ALL = new RegExp(String.raw`quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季`, 'gu');
 const YOY_NEAR = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期|上年同期|按年|比上年/u;
 const QOQ_NEAR = /quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季/u;
 
