@@ -49,6 +49,7 @@ interface AliasEntry {
 export class CompanyRegistry {
   private readonly byId = new Map<string, Company>();
   private aliases: AliasEntry[] = [];
+  private exact = new Map<string, AliasEntry>();
   private trie: TrieNode = { next: new Map() };
   private dirty = false;
 
@@ -61,10 +62,23 @@ export class CompanyRegistry {
       existing = this.findExact(n);
     }
     const company: Company = existing ?? { id: companyId(name), name: name.trim(), aliases: [], tickers: [] };
-    for (const n of names) if (n !== company.name && !company.aliases.includes(n)) company.aliases.push(n);
-    for (const t of tickers) if (t && !company.tickers.includes(String(t))) company.tickers.push(String(t));
+    // Re-adding known names (every document of a company names it again) changes nothing: the
+    // name index is rebuilt only when a name is new, so loading many documents stays linear.
+    let changed = !existing;
+    for (const n of names) {
+      if (n !== company.name && !company.aliases.includes(n)) {
+        company.aliases.push(n);
+        changed = true;
+      }
+    }
+    for (const t of tickers) {
+      if (t && !company.tickers.includes(String(t))) {
+        company.tickers.push(String(t));
+        changed = true;
+      }
+    }
     this.byId.set(company.id, company);
-    this.dirty = true;
+    if (changed) this.dirty = true;
     return company;
   }
 
@@ -104,7 +118,7 @@ export class CompanyRegistry {
   findExact(text: string): Company | undefined {
     this.ensureBuilt();
     const f = fold(text).trim();
-    return this.aliases.find((a) => a.folded === f)?.company;
+    return this.exact.get(f)?.company;
   }
 
   /**
@@ -182,6 +196,8 @@ export class CompanyRegistry {
       for (const t of company.tickers) entries.push({ folded: fold(t), company, ticker: true });
     }
     this.aliases = entries.filter((e) => e.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
+    this.exact = new Map();
+    for (const e of this.aliases) if (!this.exact.has(e.folded)) this.exact.set(e.folded, e);
     const root: TrieNode = { next: new Map() };
     for (const entry of this.aliases) {
       let node = root;
