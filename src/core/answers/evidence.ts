@@ -33,7 +33,8 @@ interface Statement {
   end: number;
   folded: string;
   metrics: Set<string>;
-  periods: Set<string>;
+  /** Read on first use: most statements are passed over on their metric alone. */
+  readonly periods: Set<string>;
 }
 
 // Statements are read once per document, on the first question that needs them.
@@ -50,19 +51,32 @@ function statementsOf(doc: CorpusDocument): Statement[] {
     const text = doc.text.slice(s.start, s.end);
     if (!/[\d０-９]/u.test(text) || text.length > 2000) continue;
     const folded = fold(text);
-    const periods = new Set<string>();
-    for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter })) {
-      if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
-      // A span ("2018年至2021年…分别为") speaks of each of its years.
-      else if (p.ref.type === 'span') for (let y = p.ref.fromYear; y <= p.ref.toYear; y += 1) periods.add(`FY${y}`);
-      // "去年同期", "the same quarter of 2023": the document's own period a year earlier.
-      else if (doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span') {
-        const base = doc.period;
-        if (p.ref.type === 'same-period-prior-year') periods.add(periodLabel(previousYear(base)));
-        else if (p.ref.type === 'same-period-of-year') periods.add(periodLabel({ ...base, year: p.ref.year } as Period));
+    let read: Set<string> | undefined;
+    const readPeriods = (): Set<string> => {
+      if (read) return read;
+      const periods = (read = new Set<string>());
+      for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter })) {
+        if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
+        // A span ("2018年至2021年…分别为") speaks of each of its years.
+        else if (p.ref.type === 'span') for (let y = p.ref.fromYear; y <= p.ref.toYear; y += 1) periods.add(`FY${y}`);
+        // "去年同期", "the same quarter of 2023": the document's own period a year earlier.
+        else if (doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span') {
+          const base = doc.period;
+          if (p.ref.type === 'same-period-prior-year') periods.add(periodLabel(previousYear(base)));
+          else if (p.ref.type === 'same-period-of-year') periods.add(periodLabel({ ...base, year: p.ref.year } as Period));
+        }
       }
-    }
-    out.push({ start: s.start, end: s.end, folded, metrics: new Set(findMetrics(folded, { question: true }).map((m) => m.metric.id)), periods });
+      return periods;
+    };
+    out.push({
+      start: s.start,
+      end: s.end,
+      folded,
+      metrics: new Set(findMetrics(folded, { question: true }).map((m) => m.metric.id)),
+      get periods() {
+        return readPeriods();
+      },
+    });
   }
   cache.set(doc, out);
   return out;
@@ -90,7 +104,7 @@ function wordScore(folded: string, words: readonly string[]): number {
 }
 
 /** Documents read sentence by sentence per question, at most: the rest are known by their figures. */
-const MAX_SCANNED_DOCUMENTS = 8;
+const MAX_SCANNED_DOCUMENTS = 4;
 
 /**
  * The documents to read for evidence: when the company's figures of this metric already
