@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../src/core/answer.ts';
 import { makeAnswer, sanitizeInput, tooLongAnswer } from '../src/core/answers/make.ts';
 import { editDistance } from '../src/core/companies/registry.ts';
-import { commands, findCommand } from './index.ts';
+import { commands, findCommand } from './registry.ts';
 import type { CommandContext, RawArgs } from './types.ts';
 
 /** How a command arrives: free text (Slack, console) or typed options (Discord). */

@@ -5,6 +5,7 @@ import { installProcessGuards } from './process-guards.ts';
 import { openEngine } from './open-engine.ts';
 import { openSubscriptionStore, startDigestScheduler } from './scheduler/start-digests.ts';
 import { startConsole } from './adapters/console/console-adapter.ts';
+import { consoleFrontEnd } from './adapters/console/console-front-end.ts';
 import { createChartAttacher } from './charts/chart-attacher.ts';
 import { slackFrontEnd } from './adapters/slack/index.ts';
 import { discordFrontEnd } from './adapters/discord/index.ts';
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
   }
   const consoleOn = running.length === 0 || config.console;
   say(`console: ${consoleOn ? 'on' : 'off (a chat platform is running; set CONSOLE=1 to use both)'}`);
-  const scheduler = store ? startDigestScheduler({ store, engine, running, logger, print: consoleOn ? say : undefined }) : null;
+  // The console takes digests for its own channel the same way the chat platforms do.
+  const posting = consoleOn ? [...running, consoleFrontEnd(say)] : running;
+  const scheduler = store ? startDigestScheduler({ store, engine, running: posting, logger }) : null;
 
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {

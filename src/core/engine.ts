@@ -7,18 +7,13 @@ import { readCorpusFiles, statCorpusFiles } from './corpus/load.ts';
 import { loadSearchIndex, SEARCH_OPTIONS_VERSION, searchInProcess, type BuiltSearch } from './search/search-index.ts';
 import { buildSnapshot, persistSnapshot, restoreSnapshot, type CompanySeed, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
 import { EXTRACTION_VERSION } from './facts/version.ts';
+import { silentLogger, type CoreLogger } from './logger.ts';
 
 /** Bumped when the persisted format changes; part of the index hash. */
 export const INDEX_FORMAT_VERSION = 3;
 
-/** Minimal structured logger the core writes to (pino satisfies it). */
-export interface CoreLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-const silentLogger: CoreLogger = { info() {}, warn() {}, error() {} };
+// The logger type has its own module; re-exported for callers that still import it here.
+export type { CoreLogger } from './logger.ts';
 
 /** Where the engine reads documents and keeps its index. */
 export interface EngineOptions {

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../core/channel.ts';
 import type { RemoveResult, Subscription, SubscriptionRequest, SubscriptionService, Weekday } from '../core/subscriptions.ts';
 
 interface SubscriptionRow {

@@ -11,7 +11,7 @@ import { renderText } from '../../src/adapters/console/render-text.ts';
 import { createChartAttacher } from '../../src/charts/chart-attacher.ts';
 import { planChart } from '../../src/charts/chart-plan.ts';
 import type { Answer } from '../../src/core/answer.ts';
-import type { CoreLogger } from '../../src/core/engine.ts';
+import type { CoreLogger } from '../../src/core/logger.ts';
 import { bundledContext } from '../helpers/engine.ts';
 import { lossSeries } from './sample-answers.ts';
 

@@ -64,6 +64,7 @@ describe('Discord command JSON generated from commands/', () => {
       ],
       schema: z.object({ company: z.string(), day: z.string().optional() }),
       parseText: (text) => ({ company: text }),
+      examples: () => [],
       run: () => makeAnswer({ query: '', command: 'later-example', status: 'answered', message: '' }),
     });
     const p = commandPayload(later);
