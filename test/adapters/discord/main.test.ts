@@ -68,6 +68,9 @@ describe('npm start with Discord configured', () => {
     expect(reply.respondedAt).toBeDefined();
     expect(reply.respondedAt!).toBeLessThanOrEqual(exitedAt);
     expect(JSON.stringify(reply.body)).toContain('QingCloud');
+    // With a chat platform and no console, the logs stay JSON lines on stderr.
+    const logged = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; command?: string });
+    expect(logged.some((l) => l.msg === 'answered' && l.command === 'metric')).toBe(true);
     expect(stderr).not.toContain(TOKEN);
     expect(stdout).not.toContain(TOKEN);
   }, 60_000);
