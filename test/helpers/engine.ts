@@ -1,6 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { inject } from 'vitest';
 import type { CommandContext } from '../../commands/index.ts';
 import { Engine } from '../../src/core/engine.ts';
 
@@ -10,9 +9,14 @@ export const BUNDLED_COMPANIES = resolve(import.meta.dirname, '../../data/compan
 
 let shared: Engine | undefined;
 
-/** An engine over the bundled corpus, built once per test file, index in a temp folder. */
+/** The bundled corpus's index, built once per run by test/global-setup.ts. */
+export function bundledIndexDir(): string {
+  return inject('bundledIndexDir');
+}
+
+/** An engine over the bundled corpus, opened once per test file from the run's shared index. */
 export function bundledEngine(): Engine {
-  shared ??= Engine.open({ documentsDir: BUNDLED_DOCUMENTS, companiesFile: BUNDLED_COMPANIES, indexDir: mkdtempSync(join(tmpdir(), 'finqa-index-')) });
+  shared ??= Engine.open({ documentsDir: BUNDLED_DOCUMENTS, companiesFile: BUNDLED_COMPANIES, indexDir: bundledIndexDir() });
   return shared;
 }
 

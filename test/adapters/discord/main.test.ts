@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/fake-discord.ts';
+import { bundledIndexDir } from '../../helpers/engine.ts';
 import { APP_ID, TOKEN } from './harness.ts';
 
 /**
@@ -29,7 +30,7 @@ describe('npm start with Discord configured', () => {
         DISCORD_TOKEN: TOKEN,
         DISCORD_APPLICATION_ID: APP_ID,
         DISCORD_API_URL: fake.apiUrl,
-        INDEX_DIR: join(tmp, 'index'),
+        INDEX_DIR: bundledIndexDir(),
         DATABASE_PATH: join(tmp, 'bot.sqlite'),
         CHARTS_DIR: join(tmp, 'charts'),
         LOG_LEVEL: 'info',
