@@ -22,7 +22,8 @@ describe('npm start with Discord configured', () => {
   beforeAll(async () => {
     fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP_ID });
     const tmp = mkdtempSync(join(tmpdir(), 'discord-main-'));
-    child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    // tsx as an import hook: one process, which receives the SIGTERM itself.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,
