@@ -83,7 +83,10 @@ function leftoverLines(message: string, covered: readonly string[]): string[] {
 }
 
 function textEmbeds(answer: Answer, color: number): APIEmbed[] {
-  return chunkText(safe(answer.message), DISCORD_LIMITS.description).map((description) => ({ color, description }));
+  const chunks = chunkText(safe(answer.message), DISCORD_LIMITS.description);
+  // Discord refuses a message with neither text nor embed: a blank answer still says so.
+  if (!chunks.some((c) => c.trim())) return [{ color, description: 'There is nothing to show for this.' }];
+  return chunks.map((description) => ({ color, description }));
 }
 
 /** `not_found` and `invalid` say what is known and what to try, unless the text already does. */

@@ -128,6 +128,14 @@ describe('Discord rendering of answers', () => {
     expect(gone.messages[0]!.files).toBeUndefined();
   });
 
+  it('a blank message still renders a message Discord accepts (a case the property found)', () => {
+    for (const message of ['\n', ' ', '\n \n']) {
+      const r = renderAnswer(answer({ status: 'answered', message, data: { layout: 'single' } }));
+      expect(allWithinLimits(r)).toEqual([]);
+      expect(r.messages[0]!.embeds[0]!.description).toBe('There is nothing to show for this.');
+    }
+  });
+
   it('stays within every limit for any answer (property)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '*', '億', '😀', 'x'), maxLength: 3000 });
     const fig = fc.record({ period: fc.string({ minLength: 1, maxLength: 300 }), display: fc.string({ minLength: 1, maxLength: 300 }), quote: text, corroborating: fc.array(text, { maxLength: 4 }) });
