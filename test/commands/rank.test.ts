@@ -55,6 +55,13 @@ describe('/rank', () => {
     expect(values).toEqual([...values].sort((x, y) => x - y));
   });
 
+  it('a superlative that asks for no company is not a ranking', async () => {
+    const a = await runInput('what did top management say about revenue growth?', ctx);
+    expect(a.message).not.toMatch(/highest first|lowest first|largest loss first/u);
+    const who = await runInput('who had the highest revenue in 2021?', ctx);
+    expect(who.message).toContain('highest first');
+  });
+
   it('a question naming a company is not a ranking', async () => {
     const a = await runInput('how much did qingcloud lose in 2021?', ctx);
     expect(new Set(a.figures.map((f) => f.company))).toEqual(new Set(['qingcloud-technology']));

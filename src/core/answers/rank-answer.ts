@@ -140,7 +140,9 @@ export function answerRank(snapshot: CorpusSnapshot, query: string, args: RankAr
   });
 }
 
-const RANK_EN = /\b(?:which|what|who)\b(?:\s+\w+){0,3}?\s*\b(?:company|companies|firm|firms|one|ones)?\b.*\b(?:most|least|highest|lowest|largest|biggest|smallest|top|best|worst)\b/u;
+/** "which company", "which AI companies", "who": the question asks for companies. */
+const ASKS_WHICH = /\b(?:which|what)\s+(?:[\w-]+\s+)?(?:company|companies|firm|firms)\b|\bwho\b|\brank(?:ed|ing|s)?\b/u;
+const SUPERLATIVE = /\b(?:most|least|highest|lowest|largest|biggest|smallest|top|best|worst)\b|\brank(?:ed|ing|s)?\b/u;
 const RANK_ZH = /(?:哪家|哪个|哪一家|哪些|谁).*最(?:多|少|高|低|大|小|好|差)|排名|排行/u;
 const LOWEST = /\b(?:least|lowest|smallest|worst)\b|最(?:少|低|小|差)/u;
 
@@ -152,7 +154,7 @@ const LOWEST = /\b(?:least|lowest|smallest|worst)\b|最(?:少|低|小|差)/u;
 export function rankingQuestion(question: string, read: { metricText?: string; period?: Period; companies: number }): RankArgs | null {
   if (read.companies > 0 || !read.metricText) return null;
   const folded = fold(question);
-  if (!RANK_EN.test(folded) && !RANK_ZH.test(folded)) return null;
+  if (!(ASKS_WHICH.test(folded) && SUPERLATIVE.test(folded)) && !RANK_ZH.test(folded)) return null;
   const metric = resolveMetric(read.metricText);
   if (!metric) return null;
   // "lost the most" ranks the largest loss first; "the least revenue" the lowest first.
