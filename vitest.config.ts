@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -13,5 +14,8 @@ export default defineConfig({
     // suite's time. Tests keep their state in their own objects, servers and temp folders,
     // and the suite passes in any file order (checked with --sequence.shuffle.files).
     isolate: false,
+    // Vitest's default is one worker less than the cores: one worker on a 2-core machine,
+    // while many tests wait on child processes and sockets. A worker per core.
+    maxWorkers: availableParallelism(),
   },
 });
