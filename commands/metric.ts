@@ -26,7 +26,8 @@ export const metric = defineCommand({
   parseText: (input, ctx): RawArgs => {
     const parsed = parseLookup(input, ctx.engine.snapshot.registry);
     const company = parsed.companies[0]?.name ?? firstWords(parsed.rest);
-    const metricText = parsed.metric ? `${parsed.cumulative ? 'cumulative ' : ''}${parsed.adjusted ? 'adjusted ' : ''}${parsed.segment ? `${parsed.segment} ` : ''}${parsed.metricPhrase ?? parsed.metric.label}` : parsed.companies.length ? parsed.rest : '';
+    // The metric words go on as typed: the core reads metric, qualifiers and segment from them once.
+    const metricText = parsed.companies.length ? parsed.metricText : parsed.metric ? parsed.metricText.replace(company, '').trim() : '';
     const period = parsed.period ? periodLabel(parsed.period) : parsed.range ? `${periodLabel(parsed.range.from)}-${periodLabel(parsed.range.to)}` : (parsed.badPeriod ?? undefined);
     return { company, metric: metricText, period };
   },

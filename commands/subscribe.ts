@@ -73,7 +73,7 @@ export const subscribe = defineCommand({
     const names = exampleCompanies(snapshot, 2);
     return ['/subscribe', '/subscribe monday 09:00 Asia/Shanghai', ...(names.length ? [`/subscribe ${names.join(' ')} fri 17:30 Europe/Berlin`] : [])];
   },
-  run: (args, ctx) => {
+  run: async (args, ctx) => {
     const query = [args.companies, args.day, args.time, args.timezone].filter((v) => v !== undefined).join(' ');
     const scope = subscriptionScope('subscribe', query, ctx);
     if ('answer' in scope) return scope.answer;
@@ -82,7 +82,7 @@ export const subscribe = defineCommand({
     if (!resolved.ok) {
       return makeAnswer({ query, command: 'subscribe', status: 'not_found', message: `${resolved.message}\nNothing was changed.`, suggestions: resolved.suggestions });
     }
-    const existing = scope.service.get(scope.channel);
+    const existing = await scope.service.get(scope.channel);
     // Parts left out keep their current value; a new subscription starts from the defaults.
     const request = {
       companies: args.companies !== undefined ? resolved.companies.map((c) => c.id) : (existing?.companies ?? []),
@@ -92,7 +92,7 @@ export const subscribe = defineCommand({
       createdBy: ctx.user?.id,
     };
     const now = ctx.now();
-    const { subscription, created } = scope.service.save(scope.channel, request, now);
+    const { subscription, created } = await scope.service.save(scope.channel, request, now);
     const covered = new Set(coveredCompanies(snapshot));
     const uncovered = subscription.companies.filter((id) => !covered.has(id));
     const lines = [

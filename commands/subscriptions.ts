@@ -13,11 +13,11 @@ export const subscriptions = defineCommand({
   schema: z.object({}),
   parseText: () => ({}),
   examples: () => ['/subscriptions'],
-  run: (_args, ctx) => {
+  run: async (_args, ctx) => {
     const command = 'subscriptions';
     const scope = subscriptionScope(command, '', ctx);
     if ('answer' in scope) return scope.answer;
-    const sub = scope.service.get(scope.channel);
+    const sub = await scope.service.get(scope.channel);
     if (!sub) {
       return makeAnswer({
         query: '',

@@ -50,11 +50,12 @@ export const summary = defineCommand({
     const [first] = exampleCompanies(snapshot, 1);
     return ['/summary', ...(first ? [`/summary ${first}`] : []), ...(latest ? [`/summary ${latest}`] : [])];
   },
-  run: (args, ctx) => {
+  run: async (args, ctx) => {
     const command = 'summary';
     const query = [args.companies, args.week].filter(Boolean).join(' ');
     const snapshot = ctx.engine.snapshot;
-    const subscription = ctx.channel ? ctx.subscriptions?.get(ctx.channel) : undefined;
+    // A digest on demand needs no database: if it is unreachable, the defaults apply.
+    const subscription = ctx.channel ? await ctx.subscriptions?.get(ctx.channel).catch(() => undefined) : undefined;
     const timeZone = subscription?.timeZone ?? ctx.subscriptions?.defaultTimeZone ?? 'UTC';
     const now = ctx.now();
     const week = args.week ? weekOfDate(args.week, timeZone) : lastFullWeekBefore(now, timeZone);

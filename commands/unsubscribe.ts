@@ -14,7 +14,7 @@ export const unsubscribe = defineCommand({
   schema: z.object({ companies: z.string().trim().max(300).optional() }),
   parseText: (text) => ({ companies: text || undefined }),
   examples: (snapshot) => ['/unsubscribe', ...exampleCompanies(snapshot, 1).map((c) => `/unsubscribe ${c}`)],
-  run: (args, ctx) => {
+  run: async (args, ctx) => {
     const query = args.companies ?? '';
     const command = 'unsubscribe';
     const scope = subscriptionScope(command, query, ctx);
@@ -24,7 +24,7 @@ export const unsubscribe = defineCommand({
     if (!resolved.ok) return makeAnswer({ query, command, status: 'not_found', message: `${resolved.message}\nNothing was changed.`, suggestions: resolved.suggestions });
     const ids = resolved.companies.map((c) => c.id);
     const now = ctx.now();
-    const result = scope.service.remove(scope.channel, now, ids);
+    const result = await scope.service.remove(scope.channel, now, ids);
     switch (result.kind) {
       case 'none':
         return makeAnswer({ query, command, status: 'not_found', message: `This channel has no weekly summary. ${SUBSCRIBE_USAGE} starts one.`, suggestions: [SUBSCRIBE_USAGE] });

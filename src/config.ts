@@ -19,6 +19,14 @@ const BaseSchema = z.object({
   INDEX_DIR: optional.default('var/index'),
   COMPANIES_FILE: optional.default('data/companies.yaml'),
   DATABASE_PATH: optional.default('var/bot.sqlite'),
+  DATABASE_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/u, { error: 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/finqa (or unset it to use SQLite at DATABASE_PATH)' })
+      .optional(),
+  ),
+  DIGEST_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(600),
+  DIGEST_POLL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   CHARTS_DIR: optional.default('var/charts'),
   DEFAULT_TZ: optional.default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -33,6 +41,12 @@ export interface BaseConfig {
   indexDir: string;
   companiesFile: string;
   databasePath: string;
+  /** PostgreSQL URL; when set it wins over `databasePath` (several replicas share it). */
+  databaseUrl?: string;
+  /** A digest claim older than this is taken over: the bound on a dead replica delaying a digest. */
+  digestLeaseMs: number;
+  /** Longest wait between the scheduler's looks at the subscriptions. */
+  digestPollMs: number;
   /** Folder of chart PNGs (content-addressed, reused). */
   chartsDir: string;
   defaultTz: string;
@@ -74,6 +88,9 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       indexDir: resolve(cwd, v.INDEX_DIR),
       companiesFile: resolve(cwd, v.COMPANIES_FILE),
       databasePath: resolve(cwd, v.DATABASE_PATH),
+      databaseUrl: v.DATABASE_URL,
+      digestLeaseMs: v.DIGEST_LEASE_SECONDS * 1000,
+      digestPollMs: v.DIGEST_POLL_SECONDS * 1000,
       chartsDir: resolve(cwd, v.CHARTS_DIR),
       defaultTz: isTimeZone(v.DEFAULT_TZ) ? v.DEFAULT_TZ : 'UTC',
       logLevel: v.LOG_LEVEL,

@@ -3,6 +3,7 @@ import type { ChannelRef, CommandContext } from '../commands/index.ts';
 import type { Answer } from './core/answer.ts';
 import type { BaseConfig } from './config.ts';
 import type { Engine } from './core/engine.ts';
+import type { BotStore, StoreHealth } from './store/types.ts';
 
 /** What every front end gets from `main`. */
 export interface FrontEndDeps {
@@ -12,6 +13,13 @@ export interface FrontEndDeps {
   now: () => Date;
   /** Base command context (engine, clock, logger); adapters add channel, user, thread. */
   context: () => CommandContext;
+  /**
+   * The shared store (SQLite or PostgreSQL) for state replicas must agree on: delivery
+   * de-duplication, rate limits, thread memory. Absent when the bot runs without one.
+   */
+  store?: Pick<BotStore, 'deliveries' | 'rateLimits' | 'threads'>;
+  /** What `/healthz` reports about the store. */
+  storeHealth?: () => Promise<StoreHealth>;
 }
 
 /** A running front end. */
@@ -23,7 +31,12 @@ export interface RunningFrontEnd {
    * Post an answer to a channel of this platform without a user's message (weekly
    * digests). Rejects when the channel is gone or the bot was removed from it.
    */
-  post?(channel: ChannelRef, answer: Answer): Promise<void>;
+  post?(channel: ChannelRef, answer: Answer, options?: { marker?: string }): Promise<void>;
+  /**
+   * Whether a post carrying `marker` (see `post`) reached the channel since `since`;
+   * lets another replica finish a digest whose poster died mid-post without doubling it.
+   */
+  wasPosted?(channel: ChannelRef, marker: string, since: Date): Promise<boolean | undefined>;
 }
 
 /**

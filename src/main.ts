@@ -1,10 +1,11 @@
 import { loadBaseConfig, loadDotEnv } from './config.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from './front-end.ts';
+import { printable } from './core/corpus/printable.ts';
 import { createLogger } from './logger.ts';
 import { LogDestination } from './log-destination.ts';
 import { installProcessGuards } from './process-guards.ts';
 import { openEngine } from './open-engine.ts';
-import { openSubscriptionStore, startDigestScheduler } from './scheduler/start-digests.ts';
+import { openConfiguredStore, startDigestScheduler } from './scheduler/start-digests.ts';
 import { startConsole } from './adapters/console/console-adapter.ts';
 import { consoleFrontEnd } from './adapters/console/console-front-end.ts';
 import { createChartAttacher } from './charts/chart-attacher.ts';
@@ -35,11 +36,11 @@ async function main(): Promise<void> {
   say(
     `Corpus: ${stats.documents} documents, ${stats.passages} passages, ${stats.facts} figures (${stats.origin === 'loaded' ? 'index loaded' : 'index built'} in ${Math.round(performance.now() - started)} ms).`,
   );
-  for (const p of engine.snapshot.problems) say(`  ! ${p.file}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
+  for (const p of engine.snapshot.problems) say(`  ! ${printable(p.file)}${p.field ? ` (${printable(p.field)})` : ''}: ${printable(p.message)}`);
   engine.watch();
-  // Weekly summaries: subscriptions and the send log live in DATABASE_PATH.
-  const store = openSubscriptionStore(config, logger);
-  say(`subscriptions: ${store ? config.databasePath : 'off (the database could not be opened; see the log)'}`);
+  // Subscriptions, the send log and the state replicas share: PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH.
+  const { store, banner } = await openConfiguredStore(config, logger);
+  say(banner);
 
   const charts = createChartAttacher({ dir: config.chartsDir, logger });
   const deps: FrontEndDeps = {
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     logger,
     now: () => new Date(),
     context: () => ({ engine, now: () => new Date(), logger, charts, subscriptions: store?.subscriptions }),
+    store: store ?? undefined,
+    storeHealth: store ? () => store.health() : undefined,
   };
   const running: RunningFrontEnd[] = [];
   for (const fe of CHAT_FRONT_ENDS) {
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
   say(`console: ${consoleOn ? `on (logs in ${config.logFile})` : 'off (a chat platform is running; set CONSOLE=1 to use both)'}`);
   // The console takes digests for its own channel the same way the chat platforms do.
   const posting = consoleOn ? [...running, consoleFrontEnd(say)] : running;
-  const scheduler = store ? startDigestScheduler({ store, engine, running: posting, logger }) : null;
+  const scheduler = store ? startDigestScheduler({ store, engine, running: posting, logger, config }) : null;
 
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_BOUND_MS);
     await scheduler?.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
-    store?.close();
+    await store?.close().catch(() => undefined);
     engine.close();
     clearTimeout(bound);
     logger.info({ signal }, 'stopped');

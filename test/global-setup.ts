@@ -1,14 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Engine } from '../src/core/engine.ts';
 
 /**
- * Index the bundled corpus once for the whole run. Test files open it from this folder
- * (the production path: a persisted index restored, its search in a worker thread)
+ * Index the bundled corpus once, before the first test file. Test files open it from this
+ * folder (the production path: a persisted index restored, its search in a worker thread)
  * instead of each extracting and indexing the corpus again; the command-line tests the
  * suite spawns get it through INDEX_DIR. Tests of indexing itself use their own folders.
+ * The folder is one per checkout and outlives the run: its hash covers the documents, the
+ * company list and the core's code, so a later run restores it, and a change rebuilds it
+ * (in the indexing worker, like any build).
  */
 
 declare module 'vitest' {
@@ -18,11 +21,11 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): () => void {
-  const dir = mkdtempSync(join(tmpdir(), 'finqa-shared-index-'));
+export default function setup(project: TestProject): void {
   const root = resolve(import.meta.dirname, '..');
-  const engine = Engine.open({ documentsDir: join(root, 'data/documents'), companiesFile: join(root, 'data/companies.yaml'), indexDir: dir });
+  const documentsDir = join(root, 'data/documents');
+  const dir = join(tmpdir(), `finqa-test-index-${createHash('sha256').update(documentsDir).digest('hex').slice(0, 12)}`);
+  const engine = Engine.open({ documentsDir, companiesFile: join(root, 'data/companies.yaml'), indexDir: dir });
   engine.close();
   project.provide('bundledIndexDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
 }

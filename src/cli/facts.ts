@@ -34,7 +34,7 @@ function main(): void {
       const company = snapshot.registry.get(f.company)?.name ?? f.company;
       const metric = METRIC_BY_ID.get(f.metric)?.label ?? f.metric;
       const quals = qualifierLabels(f);
-      const change = f.change ? ` change ${f.change.value}${f.change.unit} ${f.change.basis}` : '';
+      const change = f.change && !f.qualifiers.change ? ` change ${f.change.value}${f.change.unit} ${f.change.basis}` : '';
       if (f.start !== lastQuote) process.stdout.write(`  "${doc.text.slice(f.start, f.end)}"\n`);
       lastQuote = f.start;
       process.stdout.write(`    -> ${company} | ${metric} | ${periodLabel(f.period)} | ${displayOf(f)}${change}${quals.length ? ` [${quals.join(', ')}]` : ''} (confidence ${f.confidence})\n`);

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBaseConfig, loadDotEnv } from '../config.ts';
+import { printable } from '../core/corpus/printable.ts';
 import { createLogger } from '../logger.ts';
 import { openEngine } from '../open-engine.ts';
 
@@ -24,7 +25,8 @@ function main(): void {
       `${lastLoad.origin === 'built' ? 'Indexed' : 'Index up to date:'} ${lastLoad.documents} documents, ${lastLoad.passages} passages, ${lastLoad.facts} figures in ${Math.round(lastLoad.ms)} ms.\n`,
     );
     for (const p of snapshot.problems) {
-      process.stdout.write(`${p.skipped ? 'SKIPPED' : 'WARNING'} ${p.file}${p.field ? ` (${p.field})` : ''}: ${p.message.replace(/^skipped: /u, '')}\n`);
+      // Names and messages are escaped: a file named with a newline prints one line.
+      process.stdout.write(`${p.skipped ? 'SKIPPED' : 'WARNING'} ${printable(p.file)}${p.field ? ` (${printable(p.field)})` : ''}: ${printable(p.message.replace(/^skipped: /u, ''))}\n`);
     }
   }
   if (snapshot.problems.some((p) => p.skipped)) process.exitCode = 2;

@@ -78,6 +78,8 @@ export const FigureSchema = z.object({
   source: SourceSchema,
   /** Further statements of the same value (other documents, translations). */
   corroborating: z.array(SourceSchema).default([]),
+  /** Further agreeing statements not listed in `corroborating` (an answer quotes only a few). */
+  corroboratingMore: z.number().int().nonnegative().optional(),
   /** Statements of a different value for the same company, metric and period. */
   alternatives: z.array(AlternativeSchema).default([]),
 });

@@ -1,17 +1,20 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync, writeSync, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import { readCorpusFiles, statCorpusFiles } from './corpus/load.ts';
-import { loadSearchIndex, SEARCH_OPTIONS_VERSION, searchInProcess, type BuiltSearch } from './search/search-index.ts';
-import { buildSnapshot, persistSnapshot, restoreSnapshot, type CompanySeed, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
-import { EXTRACTION_VERSION } from './facts/version.ts';
+import {
+  corpusHash,
+  manifestMatches,
+  readCompanySeeds,
+  readIndexFile,
+  type BuildRequest,
+  type BuildResult,
+  type IndexFile,
+} from './indexing/corpus-build.ts';
+import { buildInWorker, buildInWorkerSync, DEFAULT_EXTRACT_BUDGET_MS, DEFAULT_EXTRACT_BUDGET_MS_PER_KB } from './indexing/run-build.ts';
 import { silentLogger, type CoreLogger } from './logger.ts';
+import { loadSearchIndex, searchFromJson } from './search/search-index.ts';
+import { restoreSnapshot, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
 
-/** Bumped when the persisted format changes; part of the index hash. */
-export const INDEX_FORMAT_VERSION = 3;
-
+export { INDEX_FORMAT_VERSION, readCompanySeeds } from './indexing/corpus-build.ts';
 // The logger type has its own module; re-exported for callers that still import it here.
 export type { CoreLogger } from './logger.ts';
 
@@ -23,26 +26,13 @@ export interface EngineOptions {
   /** YAML list of known companies (names only). */
   companiesFile?: string;
   logger?: CoreLogger;
-}
-
-const CompanySeedsSchema = z.array(
-  z.object({
-    name: z.string().min(1),
-    aliases: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
-    tickers: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
-  }),
-);
-
-/** Read the seed list of companies. A broken file is logged and treated as empty. */
-export function readCompanySeeds(file: string | undefined, logger: CoreLogger = silentLogger): { seeds: CompanySeed[]; text: string } {
-  if (!file || !existsSync(file)) return { seeds: [], text: '' };
-  const text = readFileSync(file, 'utf8');
-  try {
-    return { seeds: CompanySeedsSchema.parse(parseYaml(text) ?? []), text };
-  } catch (error) {
-    logger.error({ file, err: String(error) }, 'company list is invalid; continuing without it');
-    return { seeds: [], text };
-  }
+  /**
+   * Time one document's figure extraction may take, plus `extractBudgetMsPerKb` for each
+   * KB of its text; a document over it is indexed as passages only, with a warning
+   * naming it. Defaults `DEFAULT_EXTRACT_BUDGET_MS` and `DEFAULT_EXTRACT_BUDGET_MS_PER_KB`.
+   */
+  extractBudgetMs?: number;
+  extractBudgetMsPerKb?: number;
 }
 
 /** Stats of the last load, for the console banner and the closing notes. */
@@ -62,6 +52,9 @@ export class Engine {
   private current: CorpusSnapshot;
   private watcher: FSWatcher | null = null;
   private reloadTimer: NodeJS.Timeout | null = null;
+  private pending: Promise<{ changed: boolean; error?: string }> | null = null;
+  private again = false;
+  private closed = false;
   lastLoad: LoadStats;
 
   private constructor(
@@ -73,14 +66,21 @@ export class Engine {
     this.lastLoad = stats;
   }
 
-  /** Open the corpus: restore the persisted index when it matches, else build and persist. */
+  /**
+   * Open the corpus: restore the persisted index when it matches, else build it in the
+   * indexing worker and wait for it (there is nothing to answer from before).
+   */
   static open(options: EngineOptions): Engine {
     const started = performance.now();
-    const snapshot = loadOrBuild(options);
-    if (!snapshot) throw new Error('unreachable: no current index to compare with');
+    const snapshot = openSync(options);
     const engine = new Engine(options, snapshot, statsOf(snapshot, performance.now() - started));
     engine.logProblems(snapshot);
     return engine;
+  }
+
+  /** True while a re-index runs in the worker (the current snapshot keeps answering). */
+  get indexing(): boolean {
+    return this.pending !== null;
   }
 
   /** The snapshot answers are computed from. */
@@ -93,13 +93,35 @@ export class Engine {
   }
 
   /**
-   * Re-read the documents folder and swap in a new snapshot when anything changed.
-   * A failure keeps the last good snapshot serving.
+   * Re-read the documents folder in the indexing worker and swap in a new snapshot when
+   * anything changed. Answers go on from the current snapshot meanwhile; a failure
+   * keeps it serving. A call while one runs waits for it and then runs once more.
    */
-  reload(): { changed: boolean; error?: string } {
+  reload(): Promise<{ changed: boolean; error?: string }> {
+    if (this.pending) {
+      this.again = true;
+      return this.pending;
+    }
+    const run = async (): Promise<{ changed: boolean; error?: string }> => {
+      let outcome: { changed: boolean; error?: string } = { changed: false };
+      do {
+        this.again = false;
+        outcome = await this.reloadOnce();
+      } while (this.again && !this.closed);
+      return outcome;
+    };
+    this.pending = run().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async reloadOnce(): Promise<{ changed: boolean; error?: string }> {
     try {
       const started = performance.now();
-      const next = loadOrBuild(this.options, this.current.hash);
+      const result = await buildInWorker(requestOf(this.options, this.current.hash));
+      if (this.closed) return { changed: false };
+      const next = materialize(result, this.options);
       if (!next) return { changed: false };
       const previous = this.current;
       this.current = next;
@@ -123,7 +145,7 @@ export class Engine {
         if (this.reloadTimer) clearTimeout(this.reloadTimer);
         this.reloadTimer = setTimeout(() => {
           this.reloadTimer = null;
-          this.reload();
+          void this.reload();
         }, debounceMs);
       });
       this.watcher.on('error', (err) => this.logger.warn({ err: String(err) }, 'document folder watch failed; use `npm run ingest` and restart'));
@@ -134,6 +156,7 @@ export class Engine {
 
   /** Stop watching. */
   close(): void {
+    this.closed = true;
     this.current.search.close();
     this.watcher?.close();
     this.watcher = null;
@@ -152,72 +175,17 @@ function statsOf(s: CorpusSnapshot, ms: number): LoadStats {
   return { origin: s.origin, ms, documents: s.documents.length, passages: s.passages.length, facts: s.facts.size };
 }
 
-interface ManifestEntry {
-  size: number;
-  mtimeMs: number;
-  hash: string;
-}
-
-/**
- * The small file that says which index files belong to which corpus. The big files are
- * named by the corpus hash and only read when the manifest matches the folder.
- */
-interface IndexFile {
-  format: number;
-  hash: string;
-  manifest: Record<string, ManifestEntry>;
-  /** Files beside this one: the snapshot and MiniSearch's JSON of the search index. */
-  corpusFile: string;
-  searchFile: string;
-  /** Terms left out of the search index as too common (queries drop them too). */
-  stop: string[];
-}
-
-function indexPath(indexDir: string): string {
-  return join(indexDir, 'index.json');
-}
-
-function corpusHash(files: ReadonlyArray<{ file: string; hash: string }>, companiesText: string): string {
-  const h = createHash('sha256');
-  h.update(`format=${INDEX_FORMAT_VERSION};search=${SEARCH_OPTIONS_VERSION};extract=${EXTRACTION_VERSION};code=${coreCodeHash()}\n`);
-  h.update(createHash('sha256').update(companiesText).digest('hex'));
-  for (const f of files) h.update(`\n${f.file}\0${f.hash}`);
-  return h.digest('hex');
-}
-
-let codeHash: string | undefined;
-
-/**
- * Hash of the core's source: any change to cleaning, extraction or search rebuilds the
- * persisted index, so a deploy never serves figures extracted by older rules.
- */
-function coreCodeHash(): string {
-  if (codeHash) return codeHash;
-  const h = createHash('sha256');
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(?:ts|js)$/u.test(name)) h.update(name).update(readFileSync(path));
-    }
+function requestOf(options: EngineOptions, currentHash?: string, ignorePersisted = false): BuildRequest {
+  return {
+    documentsDir: options.documentsDir,
+    indexDir: options.indexDir,
+    companiesFile: options.companiesFile,
+    currentHash,
+    ignorePersisted,
+    budgetMs: options.extractBudgetMs ?? DEFAULT_EXTRACT_BUDGET_MS,
+    budgetMsPerKb: options.extractBudgetMsPerKb ?? DEFAULT_EXTRACT_BUDGET_MS_PER_KB,
+    passagesOnly: [],
   };
-  try {
-    walk(import.meta.dirname);
-  } catch {
-    h.update('unreadable');
-  }
-  codeHash = h.digest('hex').slice(0, 16);
-  return codeHash;
-}
-
-function readIndexFile(indexDir: string | undefined): (IndexFile & { dir: string }) | null {
-  if (!indexDir) return null;
-  try {
-    const parsed = JSON.parse(readFileSync(indexPath(indexDir), 'utf8')) as IndexFile;
-    return parsed.format === INDEX_FORMAT_VERSION && typeof parsed.searchFile === 'string' && typeof parsed.corpusFile === 'string' && Array.isArray(parsed.stop) ? { ...parsed, dir: indexDir } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Restore a persisted snapshot; null when its files are missing or damaged. */
@@ -238,123 +206,49 @@ function restore(persisted: IndexFile & { dir: string }, logger: CoreLogger): Co
 }
 
 /**
- * Decide from file sizes and modification times whether the persisted index still
- * matches; only then is it restored. Any difference re-reads and re-hashes the files.
- * Returns null when the corpus hash equals `currentHash` (nothing to do).
+ * The snapshot a worker's build result stands for: built (its search index loaded from
+ * the file the worker wrote, or from its JSON), restored from the persisted index, or
+ * null when nothing changed or the persisted index could not be read.
  */
-function loadOrBuild(options: EngineOptions, currentHash?: string): CorpusSnapshot | null {
+function materialize(result: BuildResult, options: EngineOptions): CorpusSnapshot | null {
   const logger = options.logger ?? silentLogger;
-  const { seeds, text: companiesText } = readCompanySeeds(options.companiesFile, logger);
+  if (result.kind === 'unchanged') return null;
+  if (result.kind === 'restore') {
+    const persisted = readIndexFile(options.indexDir);
+    const restored = persisted ? restore(persisted, logger) : null;
+    if (!restored) throw new Error('the persisted index could not be read');
+    return restored;
+  }
+  for (const w of result.warnings) logger.warn(w.obj, w.msg);
+  const search = result.searchFile ? loadSearchIndex(result.searchFile, result.stop) : searchFromJson(result.searchJson ?? '', result.stop);
+  return { ...restoreSnapshot(result.snapshot, search), origin: 'built' };
+}
+
+/**
+ * The snapshot to start from: the persisted index when its manifest and hash match the
+ * folder (checked from sizes and times first, cheaply), else a build in the worker.
+ */
+function openSync(options: EngineOptions): CorpusSnapshot {
+  const logger = options.logger ?? silentLogger;
   const persisted = readIndexFile(options.indexDir);
   if (persisted && manifestMatches(options.documentsDir, persisted.manifest)) {
+    const { text: companiesText } = readCompanySeeds(options.companiesFile, logger);
     const files = Object.entries(persisted.manifest)
       .map(([file, e]) => ({ file, hash: e.hash }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const hash = corpusHash(files, companiesText);
-    if (hash === currentHash) return null;
-    if (hash === persisted.hash) {
+    if (corpusHash(files, companiesText) === persisted.hash) {
       const restored = restore(persisted, logger);
       if (restored) return restored;
     }
   }
-  const read = readCorpusFiles(options.documentsDir);
-  const hash = corpusHash(read.files, companiesText);
-  if (hash === currentHash) return null;
-  if (persisted && persisted.hash === hash) {
-    const restored = restore(persisted, logger);
-    if (restored) return restored;
-  }
-  const manifest: Record<string, ManifestEntry> = {};
-  for (const f of read.files) manifest[f.file] = { size: f.bytes.length, mtimeMs: f.mtimeMs, hash: f.hash };
-  const indexDir = options.indexDir;
-  const searchFile = `search-${hash.slice(0, 16)}.json`;
-  let searchWritten = false;
-  const snapshot = buildSnapshot(read.files, seeds, hash, read.problems, (built) => {
-    if (indexDir) {
-      try {
-        writeSearchFile(indexDir, searchFile, built);
-        searchWritten = true;
-        return loadSearchIndex(join(indexDir, searchFile), [...built.stop]);
-      } catch (error) {
-        logger.warn({ dir: indexDir, err: String(error) }, 'could not write the search index; keeping it in memory');
-      }
-    }
-    return searchInProcess(built);
-  });
-  if (indexDir && searchWritten) writeIndex(indexDir, manifest, snapshot, searchFile, logger);
-  return snapshot;
-}
-
-function manifestMatches(documentsDir: string, manifest: Record<string, ManifestEntry>): boolean {
-  const { files } = statCorpusFiles(documentsDir);
-  if (files.length !== Object.keys(manifest).length) return false;
-  return files.every((f) => {
-    const entry = manifest[f.file];
-    return entry !== undefined && entry.size === f.size && entry.mtimeMs === f.mtimeMs;
-  });
-}
-
-/** Stream MiniSearch's JSON of a built index to its file (atomically). */
-function writeSearchFile(indexDir: string, searchFile: string, built: BuiltSearch): void {
-  mkdirSync(indexDir, { recursive: true });
-  const tmp = join(indexDir, `${searchFile}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
+  const built = buildInWorkerSync(requestOf(options));
   try {
-    built.serialize((chunk) => writeSync(fd, chunk));
-  } finally {
-    closeSync(fd);
+    const snapshot = materialize(built, options);
+    if (snapshot) return snapshot;
+  } catch {
+    // The persisted index matched by content but could not be read: build it anew.
   }
-  renameSync(tmp, join(indexDir, searchFile));
+  const rebuilt = materialize(buildInWorkerSync(requestOf(options, undefined, true)), options);
+  if (!rebuilt) throw new Error('unreachable: no current index to compare with');
+  return rebuilt;
 }
-
-function writeIndex(indexDir: string, manifest: Record<string, ManifestEntry>, snapshot: CorpusSnapshot, searchFile: string, logger: CoreLogger): void {
-  try {
-    // The big files are named by the corpus hash and written first; the small index.json
-    // that points to them is renamed into place last. Each rename is atomic, so a reader
-    // sees the old index or the new one, never half of one.
-    const corpusFile = `corpus-${snapshot.hash.slice(0, 16)}.json`;
-    const corpusTmp = join(indexDir, `${corpusFile}.${process.pid}.tmp`);
-    writeJsonInChunks(corpusTmp, persistSnapshot(snapshot));
-    renameSync(corpusTmp, join(indexDir, corpusFile));
-    const target = indexPath(indexDir);
-    const tmp = `${target}.${process.pid}.tmp`;
-    const data: IndexFile = { format: INDEX_FORMAT_VERSION, hash: snapshot.hash, manifest, corpusFile, searchFile, stop: [...snapshot.search.stop] };
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, target);
-    for (const name of readdirSync(indexDir)) {
-      if (/^(?:search|corpus)-[0-9a-f]+\.json$/u.test(name) && name !== searchFile && name !== corpusFile) rmSync(join(indexDir, name), { force: true });
-    }
-  } catch (error) {
-    logger.warn({ dir: indexDir, err: String(error) }, 'could not persist the index; it will be rebuilt at next start');
-  }
-}
-
-/**
- * Write an object as JSON with its large arrays written a slice at a time, so the whole
- * file never exists as one string in memory.
- */
-function writeJsonInChunks(path: string, value: object): void {
-  const fd = openSync(path, 'w');
-  try {
-    let first = true;
-    writeSync(fd, '{');
-    for (const [key, v] of Object.entries(value)) {
-      writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:`);
-      first = false;
-      if (!Array.isArray(v)) {
-        writeSync(fd, JSON.stringify(v) ?? 'null');
-        continue;
-      }
-      writeSync(fd, '[');
-      for (let i = 0; i < v.length; i += 2000) {
-        const slice = JSON.stringify(v.slice(i, i + 2000));
-        writeSync(fd, `${i === 0 ? '' : ','}${slice.slice(1, -1)}`);
-      }
-      writeSync(fd, ']');
-    }
-    writeSync(fd, '}');
-  } finally {
-    closeSync(fd);
-  }
-}
-

@@ -5,6 +5,7 @@ import { buildDocuments } from './corpus/load.ts';
 import { extractFacts } from './facts/extract.ts';
 import type { Fact } from './facts/fact.ts';
 import { FactStore } from './facts/fact-store.ts';
+import { storableFacts } from './figure-limits.ts';
 import { buildSearchIndex, type BuiltSearch, type PassageRecord, type SearchHandle } from './search/search-index.ts';
 
 /** A company as the seed list gives it. */
@@ -43,6 +44,26 @@ export function seedRegistry(seeds: readonly CompanySeed[]): CompanyRegistry {
   return registry;
 }
 
+/** How extraction of one document is watched and limited while a snapshot is built. */
+export interface ExtractionHooks {
+  /** Documents (by file) indexed as passages only: their extraction ran over its time budget. */
+  passagesOnly?: ReadonlySet<string>;
+  /** The budget those documents ran over (its fixed part), for the warning. */
+  budgetMs?: number;
+  /** Called with a document's file and length before its extraction starts, and with null after. */
+  onExtract?: (file: string | null, chars?: number) => void;
+  /** Figures already extracted (by an earlier attempt that was stopped), by file. */
+  extracted?: ReadonlyMap<string, ExtractedFigures>;
+  /** Called with each document's figures once extracted. */
+  onExtracted?: (file: string, figures: ExtractedFigures) => void;
+}
+
+/** The figures kept from one document, and how many numbers were left out. */
+export interface ExtractedFigures {
+  facts: Fact[];
+  dropped: number;
+}
+
 /**
  * Build a snapshot from the files of the documents folder. `placeSearch` decides where
  * the search index lives: written to disk and loaded by a worker, or kept in this thread.
@@ -53,13 +74,32 @@ export function buildSnapshot(
   hash: string,
   readProblems: LoadedCorpus['problems'],
   placeSearch: (built: BuiltSearch) => SearchHandle,
+  hooks: ExtractionHooks = {},
 ): CorpusSnapshot {
   const registry = seedRegistry(seeds);
   const loaded = buildDocuments(files, registry);
   // The documents hold the cleaned text now; the raw bytes are not needed any more.
   for (const f of files) f.bytes = EMPTY_BYTES;
   const facts: Fact[] = [];
-  for (const doc of loaded.documents) facts.push(...extractFacts(doc, registry));
+  const problems = [...readProblems, ...loaded.problems];
+  for (const doc of loaded.documents) {
+    if (hooks.passagesOnly?.has(doc.file)) {
+      const budget = hooks.budgetMs ? ` (${(hooks.budgetMs / 1000).toFixed(1)} s and a little more per KB)` : '';
+      problems.push({ file: doc.file, message: `figures not read: reading them took longer than the limit${budget} for one document; the document is searched as passages only`, skipped: false });
+      continue;
+    }
+    let extracted = hooks.extracted?.get(doc.file);
+    if (!extracted) {
+      hooks.onExtract?.(doc.file, doc.text.length);
+      extracted = storableFacts(extractFacts(doc, registry));
+      hooks.onExtract?.(null);
+      hooks.onExtracted?.(doc.file, extracted);
+    }
+    if (extracted.dropped > 0) {
+      problems.push({ file: doc.file, message: `${extracted.dropped} number${extracted.dropped === 1 ? '' : 's'} left out as figures: too large to be a company's figure (or not a number); the sentences are still searched`, skipped: false });
+    }
+    for (const f of extracted.facts) facts.push(f);
+  }
   const built = buildSearchIndex(loaded.documents, registry);
   const passages = built.passages;
   return {
@@ -69,7 +109,7 @@ export function buildSnapshot(
     passages,
     search: placeSearch(built),
     facts: new FactStore(facts),
-    problems: [...readProblems, ...loaded.problems],
+    problems,
     hash,
     builtAt: new Date().toISOString(),
     origin: 'built',
@@ -110,7 +150,8 @@ export function restoreSnapshot(p: PersistedSnapshot, search: SearchHandle): Cor
     registry,
     passages: p.passages,
     search,
-    facts: new FactStore(p.facts),
+    // An index written by an older build may hold values no answer can show.
+    facts: new FactStore(storableFacts(p.facts).facts),
     problems: p.problems,
     hash: p.hash,
     builtAt: p.builtAt,

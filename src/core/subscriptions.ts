@@ -2,8 +2,9 @@ import type { ChannelRef } from './channel.ts';
 
 /**
  * Weekly summary subscriptions as the commands see them. The contract is platform-free
- * and storage-free: the SQLite store (src/store) implements it, and commands answer
- * "subscriptions need the bot's database" when a front end runs without one.
+ * and storage-free: the SQLite and PostgreSQL stores (src/store) implement it, and
+ * commands answer "subscriptions need the bot's database" when a front end runs
+ * without one. Methods are asynchronous because the database may be across a network.
  */
 
 /** ISO weekday: Monday 1 ... Sunday 7. */
@@ -61,9 +62,9 @@ export interface SubscriptionService {
   /** Time zone used when `/subscribe` names none (`DEFAULT_TZ`). */
   readonly defaultTimeZone: string;
   /** The channel's subscription, if any. */
-  get(channel: ChannelRef): Subscription | undefined;
+  get(channel: ChannelRef): Promise<Subscription | undefined>;
   /** Create the channel's subscription or replace its settings; a paused one becomes active. */
-  save(channel: ChannelRef, request: SubscriptionRequest, now: Date): { subscription: Subscription; created: boolean };
+  save(channel: ChannelRef, request: SubscriptionRequest, now: Date): Promise<{ subscription: Subscription; created: boolean }>;
   /** Remove the subscription, or with `companies` only those companies. */
-  remove(channel: ChannelRef, now: Date, companies?: readonly string[]): RemoveResult;
+  remove(channel: ChannelRef, now: Date, companies?: readonly string[]): Promise<RemoveResult>;
 }

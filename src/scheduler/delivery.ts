@@ -6,8 +6,16 @@ import type { RunningFrontEnd } from '../front-end.ts';
 export interface DigestDelivery {
   /** True when a running front end can post to the channel's platform. */
   canDeliver(channel: ChannelRef): boolean;
-  /** Post the digest; rejects when the channel is gone or the bot was removed. */
-  post(channel: ChannelRef, answer: Answer): Promise<void>;
+  /**
+   * Post the digest; rejects when the channel is gone or the bot was removed. The
+   * marker, when the platform can carry it, lets `wasPosted` find the post again.
+   */
+  post(channel: ChannelRef, answer: Answer, options?: { marker?: string }): Promise<void>;
+  /**
+   * Whether a post carrying `marker` reached the channel since `since`; undefined when
+   * the platform cannot tell (then a post interrupted by a crash is not retried).
+   */
+  wasPosted?(channel: ChannelRef, marker: string, since: Date): Promise<boolean | undefined>;
 }
 
 /**
@@ -18,10 +26,14 @@ export function frontEndDelivery(running: readonly RunningFrontEnd[]): DigestDel
   const find = (channel: ChannelRef) => running.find((r) => r.name.toLowerCase() === channel.platform && typeof r.post === 'function');
   return {
     canDeliver: (channel) => find(channel) !== undefined,
-    post: async (channel, answer) => {
+    post: async (channel, answer, options) => {
       const frontEnd = find(channel);
       if (!frontEnd?.post) throw new Error(`no running front end posts to ${channel.platform}`);
-      await frontEnd.post(channel, answer);
+      await frontEnd.post(channel, answer, options);
+    },
+    wasPosted: async (channel, marker, since) => {
+      const frontEnd = find(channel);
+      return frontEnd?.wasPosted ? frontEnd.wasPosted(channel, marker, since) : undefined;
     },
   };
 }

@@ -5,8 +5,7 @@ import type { CoreLogger } from '../core/logger.ts';
 import type { CorpusSnapshot } from '../core/snapshot.ts';
 import type { Subscription } from '../core/subscriptions.ts';
 import { scrubSecrets } from '../logger.ts';
-import type { SendLog } from '../store/send-log.ts';
-import type { SubscriptionStore } from '../store/subscription-store.ts';
+import type { SendLogRepository, SubscriptionRepository } from '../store/types.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { DigestDelivery } from './delivery.ts';
 import { digestWeekFor, nextRun, previousRun } from './next-run.ts';
@@ -15,8 +14,8 @@ const MINUTE = 60_000;
 
 /** What the scheduler needs. Every timing knob has a production default. */
 export interface SchedulerOptions {
-  subscriptions: Pick<SubscriptionStore, 'listActive' | 'pause'>;
-  sendLog: SendLog;
+  subscriptions: Pick<SubscriptionRepository, 'listActive' | 'pause'>;
+  sendLog: SendLogRepository;
   /** The current corpus snapshot (read at every send: re-indexing swaps it). */
   snapshot: () => CorpusSnapshot;
   delivery: DigestDelivery;
@@ -26,13 +25,19 @@ export interface SchedulerOptions {
   instanceId?: string;
   /** A digest posted more than this after its slot is marked late (default 15 min). */
   lateAfterMs?: number;
-  /** Age after which another process's claim counts as abandoned (default 10 min). */
+  /**
+   * Age after which another process's claim counts as abandoned (default 10 min): a
+   * replica that dies holding a claim delays that digest by at most this plus one tick.
+   */
   leaseMs?: number;
   /** Attempts per week before the subscription is paused (default 3). */
   maxAttempts?: number;
   /** Wait before attempt 2, 3, ... (default 5 min, 30 min). */
   retryDelaysMs?: readonly number[];
-  /** A post that takes longer has an unknown outcome and is not retried (default 2 min). */
+  /**
+   * A post that takes longer has an unknown outcome and is not retried (default 2 min,
+   * at most half the lease, so a slow live post is never taken over).
+   */
   postTimeoutMs?: number;
   /** Longest sleep between ticks, so new subscriptions and retries are picked up (default 1 min). */
   maxSleepMs?: number;
@@ -42,7 +47,7 @@ export interface SchedulerOptions {
 export interface TickEvent {
   subscription: number;
   week: string;
-  outcome: 'posted' | 'failed' | 'paused' | 'unknown' | 'waiting' | 'no_front_end';
+  outcome: 'posted' | 'confirmed' | 'failed' | 'paused' | 'unknown' | 'waiting' | 'no_front_end';
   late?: boolean;
   attempt?: number;
   error?: string;
@@ -85,12 +90,13 @@ export class DigestScheduler {
     this.clock = options.clock ?? systemClock;
     this.log = options.logger ?? silent;
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const leaseMs = options.leaseMs ?? 10 * MINUTE;
     this.o = {
       lateAfterMs: options.lateAfterMs ?? 15 * MINUTE,
-      leaseMs: options.leaseMs ?? 10 * MINUTE,
+      leaseMs,
       maxAttempts: options.maxAttempts ?? 3,
       retryDelaysMs: options.retryDelaysMs ?? [5 * MINUTE, 30 * MINUTE],
-      postTimeoutMs: options.postTimeoutMs ?? 2 * MINUTE,
+      postTimeoutMs: Math.min(options.postTimeoutMs ?? 2 * MINUTE, Math.floor(leaseMs / 2)),
       maxSleepMs: options.maxSleepMs ?? MINUTE,
     };
   }
@@ -99,7 +105,7 @@ export class DigestScheduler {
   start(): Promise<TickEvent[]> {
     this.stopped = false;
     const first = this.tick();
-    void first.finally(() => this.arm());
+    void first.finally(() => void this.arm());
     return first;
   }
 
@@ -112,22 +118,23 @@ export class DigestScheduler {
   }
 
   /** The next instant a subscription is due (for timers and `/subscriptions`). */
-  nextWake(): Date | null {
+  async nextWake(): Promise<Date | null> {
     const now = this.clock.now();
-    const slots = this.options.subscriptions.listActive().map((s) => nextRun(s, now).getTime());
+    const slots = (await this.options.subscriptions.listActive()).map((s) => nextRun(s, now).getTime());
     return slots.length ? new Date(Math.min(...slots)) : null;
   }
 
-  private arm(): void {
+  private async arm(): Promise<void> {
     if (this.stopped) return;
     const now = this.clock.now().getTime();
     let wake = now + this.o.maxSleepMs;
     try {
-      wake = Math.min(wake, this.nextWake()?.getTime() ?? wake);
+      wake = Math.min(wake, (await this.nextWake())?.getTime() ?? wake);
     } catch (error) {
       this.log.error({ err: errorText(error) }, 'digest scheduler could not read subscriptions');
     }
-    this.timer = setTimeout(() => void this.tick().finally(() => this.arm()), Math.max(1000, wake - now));
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick().finally(() => void this.arm()), Math.max(Math.min(1000, this.o.maxSleepMs), wake - now));
     this.timer.unref();
   }
 
@@ -146,7 +153,7 @@ export class DigestScheduler {
 
   private async pass(): Promise<TickEvent[]> {
     const events: TickEvent[] = [];
-    for (const sub of this.options.subscriptions.listActive()) {
+    for (const sub of await this.options.subscriptions.listActive()) {
       const event = await this.consider(sub);
       if (event) events.push(event);
     }
@@ -167,24 +174,51 @@ export class DigestScheduler {
     }
     this.unroutable.delete(sub.id);
     const late = now.getTime() - due.getTime() > this.o.lateAfterMs;
-    const claim = this.options.sendLog.claim(sub.id, week.monday, { instance: this.instanceId, now, late, leaseMs: this.o.leaseMs, maxAttempts: this.o.maxAttempts });
+    const claim = await this.options.sendLog.claim(sub.id, week.monday, { instance: this.instanceId, now, late, leaseMs: this.o.leaseMs, maxAttempts: this.o.maxAttempts });
     switch (claim.kind) {
       case 'claimed':
-        return this.send(sub, week.monday, due, late, claim.attempt);
-      case 'unknown':
-        if (claim.recovered) {
-          this.log.warn({ subscription: sub.id, week: week.monday }, 'a process stopped while posting this digest; it may not have arrived and is not retried, to avoid a double post');
-          return { ...base, outcome: 'unknown' };
+        if (claim.verifyFrom) {
+          const checked = await this.verify(sub, week.monday, due, claim.verifyFrom);
+          if (checked) return checked;
         }
-        return null;
+        return this.send(sub, week.monday, due, late, claim.attempt);
       case 'exhausted':
-        this.pause(sub, `posting failed ${claim.attempts} times`);
+        await this.pause(sub, `posting failed ${claim.attempts} times`);
         return { ...base, outcome: 'paused' };
       case 'waiting':
         return { ...base, outcome: 'waiting' };
       default:
         return null;
     }
+  }
+
+  /**
+   * The previous holder died while posting: ask the platform whether its post arrived.
+   * Returns the outcome when nothing is to be posted (it arrived, or nobody can tell),
+   * null when the digest should be posted now.
+   */
+  private async verify(sub: Subscription, week: string, due: Date, previous: string): Promise<TickEvent | null> {
+    const base = { subscription: sub.id, week };
+    let arrived: boolean | undefined;
+    try {
+      arrived = await withTimeout(this.options.delivery.wasPosted?.(sub.channel, digestMarker(sub.id, week), due) ?? Promise.resolve(undefined), this.o.postTimeoutMs);
+    } catch (error) {
+      this.log.warn({ subscription: sub.id, week, err: errorText(error) }, 'could not check whether a digest arrived');
+      arrived = undefined;
+    }
+    if (arrived === undefined) {
+      const reason = `process ${previous} stopped while posting and the platform cannot tell whether the post arrived; not retried to avoid a double post`;
+      await this.options.sendLog.markUnknown(sub.id, week, this.instanceId, reason);
+      this.log.warn({ subscription: sub.id, week, previous }, 'a process stopped while posting this digest; it may not have arrived and is not retried, to avoid a double post');
+      return { ...base, outcome: 'unknown' };
+    }
+    if (arrived) {
+      await this.options.sendLog.markSent(sub.id, week, this.instanceId, this.clock.now(), previous);
+      this.log.info({ subscription: sub.id, week, previous }, 'a process stopped after its digest arrived; recorded as sent');
+      return { ...base, outcome: 'confirmed' };
+    }
+    this.log.warn({ subscription: sub.id, week, previous }, 'a process stopped while posting this digest and it did not arrive; posting it');
+    return null;
   }
 
   private async send(sub: Subscription, week: string, due: Date, late: boolean, attempt: number): Promise<TickEvent> {
@@ -202,46 +236,51 @@ export class DigestScheduler {
     } catch (error) {
       // The bot's own failure, not the channel's: it must not count towards pausing the subscription.
       const message = errorText(error);
-      sendLog.release(sub.id, week, this.instanceId, message, new Date(now.getTime() + (this.o.retryDelaysMs[0] ?? 5 * MINUTE)));
+      await sendLog.release(sub.id, week, this.instanceId, message, new Date(now.getTime() + (this.o.retryDelaysMs[0] ?? 5 * MINUTE)));
       this.log.error({ subscription: sub.id, week, err: message }, 'could not build a weekly digest; will retry');
       return { ...base, outcome: 'failed', error: message };
     }
-    if (!sendLog.markPosting(sub.id, week, this.instanceId, this.clock.now())) {
+    if (!(await sendLog.markPosting(sub.id, week, this.instanceId, this.clock.now()))) {
       this.log.warn({ subscription: sub.id, week }, 'lost the claim on a digest before posting; another process has it');
       return { ...base, outcome: 'waiting' };
     }
     try {
-      await withTimeout(this.options.delivery.post(sub.channel, answer), this.o.postTimeoutMs);
+      await withTimeout(this.options.delivery.post(sub.channel, answer, { marker: digestMarker(sub.id, week) }), this.o.postTimeoutMs);
     } catch (error) {
       if (error instanceof PostTimeout) {
-        sendLog.markUnknown(sub.id, week, this.instanceId, error.message);
+        await sendLog.markUnknown(sub.id, week, this.instanceId, error.message);
         this.log.warn({ subscription: sub.id, week }, 'posting a digest timed out; it may have arrived, so it is not retried');
         return { ...base, outcome: 'unknown', error: error.message };
       }
       return this.failed(sub, week, attempt, error);
     }
-    sendLog.markSent(sub.id, week, this.instanceId, this.clock.now());
+    await sendLog.markSent(sub.id, week, this.instanceId, this.clock.now());
     this.log.info({ subscription: sub.id, platform: sub.channel.platform, channel: sub.channel.id, week, late }, 'weekly digest posted');
     return { ...base, outcome: 'posted' };
   }
 
-  private failed(sub: Subscription, week: string, attempt: number, error: unknown): TickEvent {
+  private async failed(sub: Subscription, week: string, attempt: number, error: unknown): Promise<TickEvent> {
     const message = errorText(error);
     const retry = attempt < this.o.maxAttempts;
     const delay = this.o.retryDelaysMs[Math.min(attempt - 1, this.o.retryDelaysMs.length - 1)] ?? 5 * MINUTE;
     const retryAt = retry ? new Date(this.clock.now().getTime() + delay) : null;
-    this.options.sendLog.markFailed(sub.id, week, this.instanceId, message, retryAt);
+    await this.options.sendLog.markFailed(sub.id, week, this.instanceId, message, retryAt);
     const base = { subscription: sub.id, week, attempt, error: message };
     if (retry) {
       this.log.warn({ subscription: sub.id, platform: sub.channel.platform, channel: sub.channel.id, week, attempt, retryAt: retryAt?.toISOString(), err: message }, 'posting a digest failed; will retry');
       return { ...base, outcome: 'failed' };
     }
-    this.pause(sub, `posting failed ${attempt} times, last: ${message}`);
+    await this.pause(sub, `posting failed ${attempt} times, last: ${message}`);
     return { ...base, outcome: 'paused' };
   }
 
-  private pause(sub: Subscription, reason: string): void {
-    this.options.subscriptions.pause(sub.id, reason, this.clock.now());
+  private async pause(sub: Subscription, reason: string): Promise<void> {
+    await this.options.subscriptions.pause(sub.id, reason, this.clock.now());
     this.log.error({ subscription: sub.id, platform: sub.channel.platform, channel: sub.channel.id, reason }, 'weekly digest subscription paused; /subscribe in the channel resumes it');
   }
+}
+
+/** What a digest post carries so that the platform can later tell whether it arrived. */
+export function digestMarker(subscriptionId: number, week: string): string {
+  return `digest:${subscriptionId}:${week}`;
 }

@@ -2,22 +2,44 @@ import type { Logger } from 'pino';
 import type { BaseConfig } from '../config.ts';
 import type { Engine } from '../core/engine.ts';
 import type { RunningFrontEnd } from '../front-end.ts';
-import { openStore, type BotStore } from '../store/open-store.ts';
+import { openBotStore } from '../store/open-store.ts';
+import type { BotStore } from '../store/types.ts';
 import { frontEndDelivery } from './delivery.ts';
 import { DigestScheduler } from './scheduler.ts';
 
 /**
- * Wiring of weekly summaries for `main`: open the database (a failure turns
+ * Wiring of the store and weekly summaries for `main`: open the store (a failure turns
  * subscriptions off, never the bot), then run the scheduler over the front ends.
  */
 
-/** Open the bot's database, or log why not and return null. */
-export function openSubscriptionStore(config: BaseConfig, logger: Logger): BotStore | null {
+/** The opened store, and the banner line saying which one it is. */
+export interface OpenedStore {
+  store: BotStore | null;
+  banner: string;
+}
+
+/**
+ * Open the configured store: PostgreSQL when DATABASE_URL is set (it wins), else SQLite
+ * at DATABASE_PATH. A PostgreSQL server that does not answer at start is retried on use;
+ * a SQLite file that cannot be opened turns the store off.
+ */
+export async function openConfiguredStore(config: BaseConfig, logger: Logger): Promise<OpenedStore> {
+  const also = config.databaseUrl && process.env.DATABASE_PATH ? '; DATABASE_PATH is ignored because DATABASE_URL is set' : '';
+  let store;
   try {
-    return openStore(config.databasePath, { defaultTimeZone: config.defaultTz });
+    store = openBotStore({ databaseUrl: config.databaseUrl, databasePath: config.databasePath, defaultTimeZone: config.defaultTz, logger });
   } catch (error) {
     logger.error({ path: config.databasePath, err: error instanceof Error ? error.message : String(error) }, 'could not open the database; weekly summaries are off (check DATABASE_PATH)');
-    return null;
+    return { store: null, banner: 'store: off (the SQLite database could not be opened; see the log)' };
+  }
+  if (store.kind === 'sqlite') return { store, banner: `store: SQLite at ${store.location}` };
+  try {
+    await store.ready();
+    return { store, banner: `store: PostgreSQL at ${store.location}${also}` };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error({ database: store.location, err: message }, 'PostgreSQL did not answer at start; questions are answered, shared state is retried on use');
+    return { store, banner: `store: PostgreSQL at ${store.location} (unreachable for now: ${message}; retrying)${also}` };
   }
 }
 
@@ -28,6 +50,7 @@ export interface DigestWiring {
   /** The front ends digests are posted through (the console among them when it is on). */
   running: readonly RunningFrontEnd[];
   logger: Logger;
+  config: Pick<BaseConfig, 'digestLeaseMs' | 'digestPollMs'>;
 }
 
 /** Start posting digests through the running front ends; catch-up runs at once. */
@@ -38,6 +61,8 @@ export function startDigestScheduler(w: DigestWiring): DigestScheduler {
     snapshot: () => w.engine.snapshot,
     delivery: frontEndDelivery(w.running),
     logger: w.logger,
+    leaseMs: w.config.digestLeaseMs,
+    maxSleepMs: w.config.digestPollMs,
   });
   void scheduler.start();
   return scheduler;

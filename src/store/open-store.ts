@@ -1,25 +1,27 @@
-import type { Database } from 'better-sqlite3';
-import { openDatabase, type OpenDatabaseOptions } from './database.ts';
-import { SendLog } from './send-log.ts';
-import { SubscriptionStore } from './subscription-store.ts';
+import type { CoreLogger } from '../core/logger.ts';
+import { openPgStore, type PgStore } from './postgres/open.ts';
+import { openSqliteStore, type SqliteStore } from './sqlite/open.ts';
+import type { BotStore } from './types.ts';
 
-/** The bot's database: subscriptions and the digest send log. */
-export interface BotStore {
-  db: Database;
-  subscriptions: SubscriptionStore;
-  sendLog: SendLog;
-  close(): void;
+export type { BotStore } from './types.ts';
+
+/** Where the store lives: `DATABASE_URL` (PostgreSQL) wins over `DATABASE_PATH` (SQLite). */
+export interface StoreTarget {
+  databaseUrl?: string;
+  databasePath: string;
+  defaultTimeZone?: string;
+  logger?: CoreLogger;
 }
 
-/** Open (create and migrate) the database at `path` (a real file; `:memory:` for throwaway use). */
-export function openStore(path: string, options: OpenDatabaseOptions & { defaultTimeZone?: string } = {}): BotStore {
-  const db = openDatabase(path, options);
-  return {
-    db,
-    subscriptions: new SubscriptionStore(db, options.defaultTimeZone ?? 'UTC'),
-    sendLog: new SendLog(db),
-    close: () => {
-      if (db.open) db.close();
-    },
-  };
+/**
+ * Open the configured store. SQLite opens and migrates at once (and throws when it
+ * cannot); PostgreSQL connects and migrates on first use, so call `ready()` to find
+ * out at start whether the server answers.
+ */
+export function openBotStore(target: StoreTarget): SqliteStore | PgStore {
+  if (target.databaseUrl) return openPgStore(target.databaseUrl, { defaultTimeZone: target.defaultTimeZone, logger: target.logger });
+  return openSqliteStore(target.databasePath, { defaultTimeZone: target.defaultTimeZone });
 }
+
+/** Open (create and migrate) the SQLite store at `path`; kept for tests and tools. */
+export const openStore = openSqliteStore;

@@ -19,6 +19,7 @@ describe('import layers', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('commands/registry.ts')).toContain('commands/metric.ts');
     expect(graph.get('src/core/search/search-index.ts')).toContain('src/core/search/search-worker.js');
+    expect(graph.get('src/core/indexing/run-build.ts')).toEqual(expect.arrayContaining(['src/core/indexing/worker-boot.js', 'src/core/indexing/index-worker.ts']));
     // A type-only import is an edge too.
     expect(graph.get('src/core/subscriptions.ts')).toContain('src/core/channel.ts');
   });

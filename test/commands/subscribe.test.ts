@@ -24,14 +24,14 @@ function context(overrides: Partial<CommandContext> = {}, defaultTimeZone = 'UTC
   };
 }
 
-const subscriptionOf = (ctx: CommandContext): Subscription | undefined => ctx.subscriptions?.get(ctx.channel!);
+const subscriptionOf = async (ctx: CommandContext): Promise<Subscription | undefined> => ctx.subscriptions?.get(ctx.channel!);
 
 describe('/subscribe', () => {
   it('subscribes the channel to companies, day, time and zone in one line', async () => {
     const ctx = context();
     const answer = await runInput('/subscribe cloudwalk qingcloud monday 09:00 Asia/Shanghai', ctx);
     expect(answer.status).toBe('answered');
-    expect(subscriptionOf(ctx)).toMatchObject({ companies: [CLOUDWALK, QINGCLOUD], weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', status: 'active', createdBy: 'U1' });
+    expect(await subscriptionOf(ctx)).toMatchObject({ companies: [CLOUDWALK, QINGCLOUD], weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', status: 'active', createdBy: 'U1' });
     expect(answer.message).toContain('Weekly summary of CloudWalk Technology and QingCloud Technology, every Monday 09:00 Asia/Shanghai.');
     // ctx.now() is Monday 2025-05-12 09:00 UTC = 17:00 in Shanghai, so the next slot is a week on.
     expect(answer.message).toContain('Next digest: Monday 2025-05-19 09:00 Asia/Shanghai.');
@@ -42,23 +42,23 @@ describe('/subscribe', () => {
     const ctx = context({}, 'Europe/Berlin');
     const answer = await runInput('/subscribe', ctx);
     expect(answer.status).toBe('answered');
-    expect(subscriptionOf(ctx)).toMatchObject({ companies: [], weekday: 1, time: '09:00', timeZone: 'Europe/Berlin' });
+    expect(await subscriptionOf(ctx)).toMatchObject({ companies: [], weekday: 1, time: '09:00', timeZone: 'Europe/Berlin' });
     expect(answer.message).toContain('Weekly summary of all companies in the corpus, every Monday 09:00 Europe/Berlin.');
   });
 
   it('reads the parts in any order, Chinese names and days, and 12-hour times', async () => {
     const ctx = context();
     await runInput('/subscribe 9:30pm 雲從科技 星期五 america/new_york 688316', ctx);
-    expect(subscriptionOf(ctx)).toMatchObject({ companies: [CLOUDWALK, QINGCLOUD], weekday: 5, time: '21:30', timeZone: 'America/New_York' });
+    expect(await subscriptionOf(ctx)).toMatchObject({ companies: [CLOUDWALK, QINGCLOUD], weekday: 5, time: '21:30', timeZone: 'America/New_York' });
     await runInput('/subscribe 周日 9 am', ctx);
-    expect(subscriptionOf(ctx)).toMatchObject({ weekday: 7, time: '09:00' });
+    expect(await subscriptionOf(ctx)).toMatchObject({ weekday: 7, time: '09:00' });
   });
 
   it('takes Discord-style typed options through the same validation', async () => {
     const ctx = context({ channel: { platform: 'discord', id: '998877', workspace: 'G1' } });
     const answer = await runCommand('subscribe', { options: { companies: 'Kingsoft Cloud', day: 'wed', time: '17:45', timezone: 'Asia/Kathmandu' } }, ctx);
     expect(answer.status).toBe('answered');
-    expect(subscriptionOf(ctx)).toMatchObject({ companies: ['kingsoft-cloud'], weekday: 3, time: '17:45', timeZone: 'Asia/Kathmandu' });
+    expect(await subscriptionOf(ctx)).toMatchObject({ companies: ['kingsoft-cloud'], weekday: 3, time: '17:45', timeZone: 'Asia/Kathmandu' });
     const bad = await runCommand('subscribe', { options: { timezone: 'Asia/Atlantis' } }, ctx);
     expect(bad.status).toBe('invalid');
   });
@@ -66,12 +66,12 @@ describe('/subscribe', () => {
   it('updates the channel’s subscription when run again; left-out parts keep their value', async () => {
     const ctx = context();
     await runInput('/subscribe cloudwalk monday 09:00 Asia/Shanghai', ctx);
-    const first = subscriptionOf(ctx)!;
+    const first = (await subscriptionOf(ctx))!;
     const answer = await runInput('/subscribe friday', ctx);
     expect(answer.message).toMatch(/^Subscription updated\./u);
-    expect(subscriptionOf(ctx)).toMatchObject({ id: first.id, companies: [CLOUDWALK], weekday: 5, time: '09:00', timeZone: 'Asia/Shanghai' });
+    expect(await subscriptionOf(ctx)).toMatchObject({ id: first.id, companies: [CLOUDWALK], weekday: 5, time: '09:00', timeZone: 'Asia/Shanghai' });
     await runInput('/subscribe all', ctx);
-    expect(subscriptionOf(ctx)?.companies).toEqual([]);
+    expect((await subscriptionOf(ctx))?.companies).toEqual([]);
   });
 
   it.each([
@@ -87,7 +87,7 @@ describe('/subscribe', () => {
     expect(answer.status).toBe('invalid');
     expect(answer.message).toMatch(message);
     expect(answer.message).toContain('Usage: /subscribe [companies...] [day] [time] [time zone]');
-    expect(subscriptionOf(ctx)).toBeUndefined();
+    expect(await subscriptionOf(ctx)).toBeUndefined();
   });
 
   it('an unknown company gets a did-you-mean and changes nothing', async () => {
@@ -97,7 +97,7 @@ describe('/subscribe', () => {
     expect(answer.status).toBe('not_found');
     expect(answer.message).toContain('Did you mean CloudWalk Technology?');
     expect(answer.suggestions).toContain('CloudWalk Technology');
-    expect(subscriptionOf(ctx)?.companies).toEqual([QINGCLOUD]);
+    expect((await subscriptionOf(ctx))?.companies).toEqual([QINGCLOUD]);
   });
 
   it('says when a followed company has nothing in the corpus yet', async () => {
@@ -137,12 +137,12 @@ describe('/subscriptions and /unsubscribe', () => {
   it('shows a paused subscription and how to resume it', async () => {
     const ctx = context();
     await runInput('/subscribe qingcloud', ctx);
-    (ctx.subscriptions as unknown as { pause(id: number, reason: string, now: Date): void }).pause(subscriptionOf(ctx)!.id, 'posting failed 3 times, last: channel_not_found', ctx.now());
+    (ctx.subscriptions as unknown as { pause(id: number, reason: string, now: Date): void }).pause((await subscriptionOf(ctx))!.id, 'posting failed 3 times, last: channel_not_found', ctx.now());
     const listed = await runInput('/subscriptions', ctx);
     expect(listed.message).toContain('Paused: posting failed 3 times, last: channel_not_found. Run /subscribe here again to resume it.');
     const resumed = await runInput('/subscribe', ctx);
     expect(resumed.message).toMatch(/^Subscription updated and resumed\./u);
-    expect(subscriptionOf(ctx)?.status).toBe('active');
+    expect((await subscriptionOf(ctx))?.status).toBe('active');
   });
 
   it('/unsubscribe drops some companies, then the whole subscription', async () => {
@@ -151,13 +151,13 @@ describe('/subscriptions and /unsubscribe', () => {
     const some = await runInput('/unsubscribe 青云科技', ctx);
     expect(some.status).toBe('answered');
     expect(some.message).toContain('No longer following QingCloud Technology.');
-    expect(subscriptionOf(ctx)?.companies).toEqual([CLOUDWALK, 'kingsoft-cloud']);
+    expect((await subscriptionOf(ctx))?.companies).toEqual([CLOUDWALK, 'kingsoft-cloud']);
     const notFollowed = await runInput('/unsubscribe qingcloud', ctx);
     expect(notFollowed.status).toBe('not_found');
     const all = await runInput('/unsubscribe', ctx);
     expect(all.status).toBe('answered');
     expect(all.message).toMatch(/^Unsubscribed/u);
-    expect(subscriptionOf(ctx)).toBeUndefined();
+    expect(await subscriptionOf(ctx)).toBeUndefined();
     expect((await runInput('/unsubscribe', ctx)).status).toBe('not_found');
   });
 
@@ -167,7 +167,7 @@ describe('/subscriptions and /unsubscribe', () => {
     const answer = await runInput('/unsubscribe cloudwalk', ctx);
     expect(answer.status).toBe('invalid');
     expect(answer.message).toContain('This channel follows all companies');
-    expect(subscriptionOf(ctx)?.companies).toEqual([]);
+    expect((await subscriptionOf(ctx))?.companies).toEqual([]);
   });
 
   it('are listed by /help', async () => {

@@ -61,7 +61,7 @@ describe('engine', () => {
     const before = engine.snapshot;
     rmSync(dirs.documentsDir, { recursive: true, force: true });
     writeFileSync(dirs.documentsDir, 'not a folder');
-    const result = engine.reload();
+    const result = await engine.reload();
     expect(engine.snapshot).toBe(before);
     expect(result.changed).toBe(false);
     expect((await runInput('/metric cloudwalk revenue 2024', { engine, now: () => new Date() })).status).toBe('answered');

@@ -67,6 +67,23 @@ export interface FakeSlackOptions {
   failingChannels?: Record<string, string>;
 }
 
+/** A message as the channel keeps it (what `conversations.history` returns). */
+export interface ChannelMessage {
+  channel: string;
+  ts: string;
+  text: string | undefined;
+  threadTs: string | undefined;
+  /** Message metadata (`{ event_type, event_payload }`), if the post carried any. */
+  metadata: { event_type: string; event_payload: Record<string, unknown> } | undefined;
+}
+
+/**
+ * Make the next `chat.postMessage` to a channel hang, as when the poster dies mid-call:
+ * `before` drops the message (it never reached the channel), `after` keeps it (it
+ * arrived, the answer was lost). The request is held until its client goes away.
+ */
+export type PostHold = 'before' | 'after';
+
 export const FAKE_BOT_USER_ID = 'UBOT';
 export const FAKE_TEAM_ID = 'T0001';
 
@@ -76,6 +93,12 @@ export class FakeSlack {
   readonly uploads: UploadCall[] = [];
   /** Files by id, from `files.getUploadURLExternal` on. */
   readonly files = new Map<string, FakeFile>();
+  /** Messages that reached each channel, in order. */
+  readonly messages: ChannelMessage[] = [];
+  /** Channel id -> how the next post to it hangs (see `PostHold`); consumed by that post. */
+  readonly holds = new Map<string, PostHold>();
+  /** Posts being held now (their client has not gone away yet). */
+  heldPosts = 0;
   /** When set, that step of every upload fails. */
   uploadFailure: UploadFailure | undefined;
   /** How long Slack takes to process a completed upload; before that, blocks may not show it. */
@@ -222,6 +245,16 @@ export class FakeSlack {
       const token = req.headers.authorization?.replace(/^Bearer /u, '');
       const params = parseParams(raw, req.headers['content-type'] ?? '');
       this.apiCalls.push({ method, token, params });
+      const hold = method === 'chat.postMessage' ? this.holds.get(params.channel) : undefined;
+      if (hold) {
+        this.holds.delete(params.channel);
+        if (hold === 'after') this.answer(method, token, params);
+        // Never answered: the request ends when the client's connection does.
+        this.heldPosts += 1;
+        await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+        this.heldPosts -= 1;
+        return { status: 500, body: { ok: false, error: 'client_gone' } };
+      }
       return { status: 200, body: this.answer(method, token, params) };
     }
     return { status: 404, body: { ok: false, error: 'unknown_path' } };
@@ -241,8 +274,21 @@ export class FakeSlack {
         if (failure) return { ok: false, error: failure };
         const problems = this.blockProblems(params.blocks ?? []);
         if (problems.length) return { ok: false, error: 'invalid_blocks', errors: problems };
+        // Slack's ts is the posting time (seconds.micro); the counter keeps them unique.
         this.ts += 1;
-        return { ok: true, channel: params.channel, ts: `1715500000.${String(this.ts).padStart(6, '0')}`, message: { text: params.text } };
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(this.ts).padStart(6, '0')}`;
+        const metadata = typeof params.metadata === 'string' ? JSON.parse(params.metadata) : params.metadata;
+        this.messages.push({ channel: params.channel, ts, text: params.text, threadTs: params.thread_ts, metadata });
+        return { ok: true, channel: params.channel, ts, message: { text: params.text } };
+      }
+      case 'conversations.history': {
+        const oldest = Number(params.oldest ?? 0);
+        const withMetadata = params.include_all_metadata === 'true' || params.include_all_metadata === true;
+        const messages = this.messages
+          .filter((m) => m.channel === params.channel && Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, user: FAKE_BOT_USER_ID, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
       }
       case 'chat.postEphemeral':
         this.ts += 1;

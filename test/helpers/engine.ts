@@ -9,7 +9,7 @@ export const BUNDLED_COMPANIES = resolve(import.meta.dirname, '../../data/compan
 
 let shared: Engine | undefined;
 
-/** The bundled corpus's index, built once per run by test/global-setup.ts. */
+/** The bundled corpus's persisted index, made ready before the run by test/global-setup.ts. */
 export function bundledIndexDir(): string {
   return inject('bundledIndexDir');
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashCodeTree } from '../../src/core/indexing/code-hash.js';
+import { bundledIndexDir } from '../helpers/engine.ts';
 
 /**
  * `npm start` builds once with tsc and runs plain node. This builds the production
@@ -49,6 +51,7 @@ beforeAll(async () => {
   // The emit of `npm run build`, without its type check: `npm test` type-checks the same
   // files (tsc --noEmit) before vitest starts, and checking twice would double the cost.
   await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck', '--outDir', out, '--tsBuildInfoFile', join(tmp, 'build.tsbuildinfo')], { cwd: ROOT });
+  await run(process.execPath, [join(ROOT, 'scripts/finish-build.mjs'), out], { cwd: ROOT });
 }, 120_000);
 
 afterAll(() => {
@@ -63,7 +66,20 @@ describe('the production build', () => {
     expect(main).not.toMatch(/from ["'][^"']+\.ts["']/u);
     expect(existsSync(join(out, 'src/core/search/search-worker.js'))).toBe(true);
     expect(existsSync(join(out, 'commands/registry.js'))).toBe(true);
+    // The indexing worker runs compiled, and the vocabulary it reads is copied beside it.
+    expect(existsSync(join(out, 'src/core/indexing/worker-boot.js'))).toBe(true);
+    expect(existsSync(join(out, 'src/core/indexing/index-worker.js'))).toBe(true);
+    expect(existsSync(join(out, 'src/core/vocabulary/metrics.yaml'))).toBe(true);
+    expect(existsSync(join(out, 'src/core/vocabulary/qualifiers.yaml'))).toBe(true);
   });
+
+  it('carries the hash of the core sources, so it reuses an index built from them under tsx', async () => {
+    expect(readFileSync(join(out, 'src/core/code-hash.txt'), 'utf8').trim()).toBe(hashCodeTree(join(ROOT, 'src/core')));
+    // The run's shared index was built by test/global-setup.ts from the TypeScript sources.
+    const reused = await start('/metrics\n', { INDEX_DIR: bundledIndexDir() });
+    expect(reused.code).toBe(0);
+    expect(reused.stdout).toContain('index loaded');
+  }, 60_000);
 
   it('answers in the console with no log line among the answers; the logs are in the file', async () => {
     const first = await start('/metric qingcloud revenue 2021\n', { DEFAULT_TZ: 'Mars/Olympus' });

@@ -73,7 +73,7 @@ describe('digest delivery through the fake Slack and Discord', () => {
     const discordChannel: ChannelRef = { platform: 'discord', id: discord.channelId, workspace: discord.guildId };
     const goneDiscord: ChannelRef = { platform: 'discord', id: UNKNOWN_DISCORD_CHANNEL, workspace: discord.guildId };
     for (const channel of [slackChannel, goneSlack, discordChannel, goneDiscord]) {
-      store.subscriptions.save(channel, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: ['cloudwalk-technology'] }, clock.now());
+      await store.subscriptions.save(channel, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: ['cloudwalk-technology'] }, clock.now());
     }
     const scheduler = schedulerFor(store, clock, frontEndDelivery(running), { logger, retryDelaysMs: [5 * 60_000] });
 
@@ -105,10 +105,10 @@ describe('digest delivery through the fake Slack and Discord', () => {
     // The gone channels were tried three times each, then paused.
     expect(slack.calls('chat.postMessage').filter((c) => c.params.channel === 'CGONE')).toHaveLength(3);
     expect(discord.posts(UNKNOWN_DISCORD_CHANNEL)).toHaveLength(3);
-    expect(store.subscriptions.get(goneSlack)).toMatchObject({ status: 'paused' });
-    expect(store.subscriptions.get(goneSlack)?.pausedReason).toContain('channel_not_found');
-    expect(store.subscriptions.get(goneDiscord)?.pausedReason).toContain('Unknown Channel, 10003');
-    expect(store.subscriptions.get(slackChannel)).toMatchObject({ status: 'active', lastSentWeek: '2025-05-05' });
+    expect(await store.subscriptions.get(goneSlack)).toMatchObject({ status: 'paused' });
+    expect((await store.subscriptions.get(goneSlack))?.pausedReason).toContain('channel_not_found');
+    expect((await store.subscriptions.get(goneDiscord))?.pausedReason).toContain('Unknown Channel, 10003');
+    expect(await store.subscriptions.get(slackChannel)).toMatchObject({ status: 'active', lastSentWeek: '2025-05-05' });
 
     // Next week: the live channels get the next digest, the paused ones are left alone.
     clock.set('2025-05-19T01:00:00Z');

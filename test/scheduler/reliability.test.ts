@@ -13,7 +13,7 @@ const setup = schedulerWorld;
 describe('no double posts', () => {
   it('a restarted process does not post a week again', async () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
-    pool.connect().subscriptions.save(channel, monday9utc, clock.now());
+    await pool.connect().subscriptions.save(channel, monday9utc, clock.now());
     clock.set('2025-05-12T09:00:00Z');
     const first = schedulerFor(pool.connect(), clock, delivery);
     await first.start();
@@ -34,7 +34,7 @@ describe('no double posts', () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
     const setupStore = pool.connect();
     const channels = Array.from({ length: 5 }, (_, i): ChannelRef => ({ platform: i % 2 ? 'discord' : 'slack', id: `C${i}` }));
-    for (const c of channels) setupStore.subscriptions.save(c, monday9utc, clock.now());
+    for (const c of channels) await setupStore.subscriptions.save(c, monday9utc, clock.now());
     // Posts take real time, so both schedulers have posts in flight at once.
     delivery.delayMs = 5;
     const a = schedulerFor(pool.connect(), clock, delivery, { instanceId: 'process-a' });
@@ -51,7 +51,7 @@ describe('no double posts', () => {
 
   it('a process that died mid-post is not followed by a second post from another', async () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
-    pool.connect().subscriptions.save(channel, monday9utc, clock.now());
+    await pool.connect().subscriptions.save(channel, monday9utc, clock.now());
     clock.set('2025-05-12T09:00:00Z');
     // Process A's post reaches the channel, but A never hears back (it hangs, then is killed).
     let releaseA: () => void = () => {};
@@ -87,7 +87,7 @@ describe('no double posts', () => {
   it('a claim left by a process that died before posting is taken over and posted once', async () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
     const store = pool.connect();
-    const { subscription } = store.subscriptions.save(channel, monday9utc, clock.now());
+    const { subscription } = await store.subscriptions.save(channel, monday9utc, clock.now());
     clock.set('2025-05-12T09:00:00Z');
     // The dead process got as far as the claim.
     store.sendLog.claim(subscription.id, '2025-05-05', { instance: 'dead', now: clock.now(), late: false, leaseMs: 10 * MINUTE, maxAttempts: 3 });
@@ -101,10 +101,53 @@ describe('no double posts', () => {
     expect(delivery.posts.map(weekOf)).toEqual(['2025-05-05']);
   });
 
+  describe('a process that died while posting', () => {
+    async function diedWhilePosting(wasPosted?: (marker: string) => boolean) {
+      const world = setup('2025-05-01T00:00:00Z');
+      const store = world.pool.connect();
+      const { subscription } = await store.subscriptions.save(channel, monday9utc, world.clock.now());
+      world.clock.set('2025-05-12T09:00:00Z');
+      await store.sendLog.claim(subscription.id, '2025-05-05', { instance: 'dead', now: world.clock.now(), late: false, leaseMs: 10 * MINUTE, maxAttempts: 3 });
+      await store.sendLog.markPosting(subscription.id, '2025-05-05', 'dead', world.clock.now());
+      const asked: string[] = [];
+      const delivery = Object.assign(world.delivery, wasPosted ? { wasPosted: async (_c: ChannelRef, marker: string) => (asked.push(marker), wasPosted(marker)) } : {});
+      const b = schedulerFor(world.pool.connect(), world.clock, delivery, { instanceId: 'process-b' });
+      world.clock.advance(5 * MINUTE);
+      expect(await b.tick()).toEqual([]);
+      world.clock.advance(6 * MINUTE);
+      return { ...world, store, b, id: subscription.id, asked };
+    }
+
+    it('its post did not arrive: another process posts it once, and the log says who', async () => {
+      const { b, delivery, store, id, asked } = await diedWhilePosting(() => false);
+      expect(await b.tick()).toMatchObject([{ outcome: 'posted', attempt: 2 }]);
+      await b.tick();
+      expect(asked).toEqual([`digest:${id}:2025-05-05`]);
+      expect(delivery.posts.map(weekOf)).toEqual(['2025-05-05']);
+      expect(await store.sendLog.get(id, '2025-05-05')).toMatchObject({ status: 'sent', postedBy: 'process-b', takenOverFrom: 'dead' });
+    });
+
+    it('its post arrived: recorded as sent by the dead process, not posted again', async () => {
+      const { b, delivery, store, id } = await diedWhilePosting(() => true);
+      expect(await b.tick()).toMatchObject([{ outcome: 'confirmed' }]);
+      expect(delivery.posts).toHaveLength(0);
+      expect(await store.sendLog.get(id, '2025-05-05')).toMatchObject({ status: 'sent', postedBy: 'dead', takenOverFrom: 'dead' });
+    });
+
+    it('a platform that cannot tell: unknown, never posted again', async () => {
+      const { b, delivery, store, id, clock } = await diedWhilePosting();
+      expect(await b.tick()).toMatchObject([{ outcome: 'unknown' }]);
+      clock.advance(60 * MINUTE);
+      await b.tick();
+      expect(delivery.posts).toHaveLength(0);
+      expect((await store.sendLog.get(id, '2025-05-05'))?.lastError).toContain('stopped while posting');
+    });
+  });
+
   it('a post that times out is not retried: it may have arrived', async () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
     const store = pool.connect();
-    const { subscription } = store.subscriptions.save(channel, monday9utc, clock.now());
+    const { subscription } = await store.subscriptions.save(channel, monday9utc, clock.now());
     clock.set('2025-05-12T09:00:00Z');
     let calls = 0;
     const slow = { canDeliver: () => true, post: () => (calls++, new Promise<void>((r) => setTimeout(r, 400))) };
@@ -113,8 +156,8 @@ describe('no double posts', () => {
     clock.advance(60 * MINUTE);
     await scheduler.tick();
     expect(calls).toBe(1);
-    expect(store.sendLog.get(subscription.id, '2025-05-05')?.status).toBe('unknown');
-    expect(store.subscriptions.get(channel)?.status).toBe('active');
+    expect((await store.sendLog.get(subscription.id, '2025-05-05'))?.status).toBe('unknown');
+    expect((await store.subscriptions.get(channel))?.status).toBe('active');
     await new Promise((r) => setTimeout(r, 400));
   });
 });
@@ -124,8 +167,8 @@ describe('a channel that is gone or removed the bot', () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
     const store = pool.connect();
     const healthy: ChannelRef = { platform: 'discord', id: 'HEALTHY' };
-    store.subscriptions.save(channel, monday9utc, clock.now());
-    store.subscriptions.save(healthy, monday9utc, clock.now());
+    await store.subscriptions.save(channel, monday9utc, clock.now());
+    await store.subscriptions.save(healthy, monday9utc, clock.now());
     delivery.broken.set(channel.id, 'Slack could not post to channel C-DIGEST: channel_not_found');
     const logger = new RecordingLogger();
     const scheduler = schedulerFor(store, clock, delivery, { logger, retryDelaysMs: [5 * MINUTE, 30 * MINUTE] });
@@ -146,7 +189,7 @@ describe('a channel that is gone or removed the bot', () => {
     expect(await scheduler.tick()).toMatchObject([{ outcome: 'paused', attempt: 3 }]);
     expect(delivery.refused).toHaveLength(3);
 
-    const paused = store.subscriptions.get(channel)!;
+    const paused = (await store.subscriptions.get(channel))!;
     expect(paused.status).toBe('paused');
     expect(paused.pausedReason).toMatch(/posting failed 3 times.*channel_not_found/u);
     expect(logger.messages('warn').filter((m) => m.includes('will retry'))).toHaveLength(2);
@@ -161,7 +204,7 @@ describe('a channel that is gone or removed the bot', () => {
     // The bot is invited back and the channel subscribes again: posting resumes next slot.
     delivery.broken.clear();
     clock.set('2025-05-20T10:00:00Z');
-    store.subscriptions.save(channel, monday9utc, clock.now());
+    await store.subscriptions.save(channel, monday9utc, clock.now());
     await scheduler.tick();
     expect(delivery.to(channel.id)).toHaveLength(0);
     clock.set('2025-05-26T09:00:00Z');
@@ -172,7 +215,7 @@ describe('a channel that is gone or removed the bot', () => {
   it('a digest the bot fails to build is retried later and never pauses the channel', async () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
     const store = pool.connect();
-    store.subscriptions.save(channel, monday9utc, clock.now());
+    await store.subscriptions.save(channel, monday9utc, clock.now());
     const engine = bundledEngine();
     let broken = true;
     const logger = new RecordingLogger();
@@ -185,7 +228,7 @@ describe('a channel that is gone or removed the bot', () => {
       clock.set(new Date(Date.parse('2025-05-12T09:00:00Z') + minutes * MINUTE));
       await scheduler.tick();
     }
-    expect(store.subscriptions.get(channel)?.status).toBe('active');
+    expect((await store.subscriptions.get(channel))?.status).toBe('active');
     expect(logger.messages('error').filter((m) => m.includes('could not build a weekly digest'))).toHaveLength(4);
     broken = false;
     clock.advance(5 * MINUTE);
@@ -196,13 +239,13 @@ describe('a channel that is gone or removed the bot', () => {
   it('keeps tokens out of the stored reason and the log', async () => {
     const { pool, clock, delivery } = setup('2025-05-01T00:00:00Z');
     const store = pool.connect();
-    store.subscriptions.save(channel, monday9utc, clock.now());
+    await store.subscriptions.save(channel, monday9utc, clock.now());
     delivery.broken.set(channel.id, 'request failed with token xoxb-1234-5678-abcdefghijkl');
     const logger = new RecordingLogger();
     const scheduler = schedulerFor(store, clock, delivery, { logger, maxAttempts: 1 });
     clock.set('2025-05-12T09:00:00Z');
     await scheduler.tick();
-    expect(store.subscriptions.get(channel)?.pausedReason).toContain('[redacted]');
+    expect((await store.subscriptions.get(channel))?.pausedReason).toContain('[redacted]');
     expect(JSON.stringify(logger.entries)).not.toContain('xoxb-');
     expect(JSON.stringify(store.sendLog.history(1))).not.toContain('xoxb-');
   });

@@ -17,7 +17,7 @@ const digestOf = (answer: { data?: unknown }) => (answer.data as { digest: Diges
 describe('weekly posting', () => {
   it('posts at the local time, not a minute before, and once per week', async () => {
     const { store, clock, delivery } = setup('2025-05-07T00:00:00Z');
-    store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
+    await store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
     const scheduler = schedulerFor(store, clock, delivery);
 
     clock.set('2025-05-12T00:59:00Z'); // 08:59 in Shanghai
@@ -44,12 +44,12 @@ describe('weekly posting', () => {
     clock.set('2025-05-19T01:00:00Z');
     await scheduler.tick();
     expect(delivery.posts.map(weekOf)).toEqual(['2025-05-05', '2025-05-12']);
-    expect(store.subscriptions.get(slack)?.lastSentWeek).toBe('2025-05-12');
+    expect((await store.subscriptions.get(slack))?.lastSentWeek).toBe('2025-05-12');
   });
 
   it('owes nothing for a slot that passed before the subscription was made', async () => {
     const { store, clock, delivery } = setup('2025-05-12T02:00:00Z'); // Monday 10:00 in Shanghai
-    store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
+    await store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
     const scheduler = schedulerFor(store, clock, delivery);
     await scheduler.tick();
     expect(delivery.posts).toHaveLength(0);
@@ -61,8 +61,8 @@ describe('weekly posting', () => {
   it('posts each digest to its own channel with its own companies and zone', async () => {
     const { store, clock, delivery } = setup('2025-05-11T00:00:00Z');
     const engineCompanies = { cloudwalk: 'cloudwalk-technology', qingcloud: 'qingcloud-technology' };
-    store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [engineCompanies.cloudwalk] }, clock.now());
-    store.subscriptions.save(discord, { weekday: 1, time: '09:00', timeZone: 'America/New_York', companies: [engineCompanies.qingcloud] }, clock.now());
+    await store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [engineCompanies.cloudwalk] }, clock.now());
+    await store.subscriptions.save(discord, { weekday: 1, time: '09:00', timeZone: 'America/New_York', companies: [engineCompanies.qingcloud] }, clock.now());
     const scheduler = schedulerFor(store, clock, delivery);
     clock.set('2025-05-12T01:00:00Z');
     await scheduler.tick();
@@ -84,7 +84,7 @@ describe('weekly posting', () => {
 describe('catch-up after downtime', () => {
   it('posts only the latest missed week, once, marked late', async () => {
     const { store, clock, delivery } = setup('2025-04-01T00:00:00Z');
-    const { subscription } = store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
+    const { subscription } = await store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
     // Down from 1 April to Wednesday 14 May: six Monday slots were missed.
     clock.set('2025-05-14T03:00:00Z');
     const scheduler = schedulerFor(store, clock, delivery);
@@ -95,7 +95,7 @@ describe('catch-up after downtime', () => {
     const post = delivery.posts[0]!;
     expect(digestOf(post.answer).lateFor).toBe('2025-05-12T01:00:00.000Z');
     expect(post.answer.message).toMatch(/Late: this digest was due Monday 2025-05-12 09:00 Asia\/Shanghai/u);
-    expect(store.sendLog.history(subscription.id).map((r) => [r.week, r.status, r.late])).toEqual([['2025-05-05', 'sent', true]]);
+    expect((await store.sendLog.history(subscription.id)).map((r) => [r.week, r.status, r.late])).toEqual([['2025-05-05', 'sent', true]]);
 
     clock.advance(MINUTE);
     await scheduler.tick();
@@ -104,7 +104,7 @@ describe('catch-up after downtime', () => {
 
   it('a digest a few minutes behind its slot is not marked late', async () => {
     const { store, clock, delivery } = setup('2025-05-01T00:00:00Z');
-    store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
+    await store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai', companies: [] }, clock.now());
     clock.set('2025-05-12T01:04:00Z');
     await schedulerFor(store, clock, delivery).tick();
     expect(digestOf(delivery.posts[0]!.answer).lateFor).toBeUndefined();
@@ -112,7 +112,7 @@ describe('catch-up after downtime', () => {
 
   it('waits while no front end of the platform runs, then posts once it does', async () => {
     const { store, clock, delivery } = setup('2025-05-01T00:00:00Z');
-    const { subscription } = store.subscriptions.save(discord, { weekday: 1, time: '09:00', timeZone: 'UTC', companies: [] }, clock.now());
+    const { subscription } = await store.subscriptions.save(discord, { weekday: 1, time: '09:00', timeZone: 'UTC', companies: [] }, clock.now());
     const logger = new RecordingLogger();
     delivery.platforms.delete('discord');
     const scheduler = schedulerFor(store, clock, delivery, { logger });
@@ -120,7 +120,7 @@ describe('catch-up after downtime', () => {
     expect(await scheduler.tick()).toMatchObject([{ outcome: 'no_front_end' }]);
     await scheduler.tick();
     expect(logger.messages('warn').filter((m) => m.includes('no running front end'))).toHaveLength(1);
-    expect(store.sendLog.history(subscription.id)).toEqual([]);
+    expect(await store.sendLog.history(subscription.id)).toEqual([]);
     delivery.platforms.add('discord');
     clock.advance(5 * MINUTE);
     await scheduler.tick();
@@ -131,7 +131,7 @@ describe('catch-up after downtime', () => {
 describe('daylight-saving changes, driven tick by tick', () => {
   async function postsBetween(from: string, to: string, timeZone: string): Promise<string[]> {
     const { store, clock, delivery } = setup(from);
-    store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone, companies: [] }, clock.now());
+    await store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone, companies: [] }, clock.now());
     const scheduler = schedulerFor(store, clock, delivery);
     for (let t = Date.parse(from); t <= Date.parse(to); t += 15 * MINUTE) {
       clock.set(new Date(t));
@@ -162,7 +162,7 @@ describe('daylight-saving changes, driven tick by tick', () => {
 describe('timers', () => {
   it('start catches up at once and stop leaves nothing running', async () => {
     const { store, clock, delivery } = setup('2025-05-01T00:00:00Z');
-    store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'UTC', companies: [] }, clock.now());
+    await store.subscriptions.save(slack, { weekday: 1, time: '09:00', timeZone: 'UTC', companies: [] }, clock.now());
     clock.set('2025-05-12T09:30:00Z');
     const scheduler = schedulerFor(store, clock, delivery, { maxSleepMs: 50 });
     await scheduler.start();
@@ -171,6 +171,6 @@ describe('timers', () => {
     await new Promise((r) => setTimeout(r, 1300));
     await scheduler.stop();
     expect(delivery.posts).toHaveLength(1);
-    expect(scheduler.nextWake()?.toISOString()).toBe('2025-05-19T09:00:00.000Z');
+    expect((await scheduler.nextWake())?.toISOString()).toBe('2025-05-19T09:00:00.000Z');
   });
 });

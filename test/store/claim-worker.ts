@@ -16,11 +16,11 @@ const won: string[] = [];
 const order = Array.from({ length: Number(weeks) }, (_, w) => w).sort(() => Math.random() - 0.5);
 for (const w of order) {
   const week = `w${String(w).padStart(3, '0')}`;
-  const claim = store.sendLog.claim(Number(subscriptionId), week, { instance: instance!, now: new Date(), late: false, leaseMs: 600_000, maxAttempts: 3 });
-  if (claim.kind === 'claimed' && store.sendLog.markPosting(Number(subscriptionId), week, instance!, new Date())) {
-    store.sendLog.markSent(Number(subscriptionId), week, instance!, new Date());
+  const claim = await store.sendLog.claim(Number(subscriptionId), week, { instance: instance!, now: new Date(), late: false, leaseMs: 600_000, maxAttempts: 3 });
+  if (claim.kind === 'claimed' && (await store.sendLog.markPosting(Number(subscriptionId), week, instance!, new Date()))) {
+    await store.sendLog.markSent(Number(subscriptionId), week, instance!, new Date());
     won.push(week);
   }
 }
-store.close();
+await store.close();
 process.stdout.write(JSON.stringify(won));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type BotStore } from '../../src/store/open-store.ts';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/open.ts';
 
 /** A folder for database files that the test removes afterwards. */
 export function tempDir(prefix = 'finqa-store-'): { dir: string; dbPath: string; cleanup: () => void } {
@@ -11,18 +11,19 @@ export function tempDir(prefix = 'finqa-store-'): { dir: string; dbPath: string;
 
 /** Open stores on real files and close them all at the end of a test. */
 export class StorePool {
-  private readonly open: BotStore[] = [];
+  private readonly open: SqliteStore[] = [];
 
   constructor(readonly dbPath: string) {}
 
   /** Another connection to the same database file (as a second process would have). */
-  connect(defaultTimeZone = 'UTC'): BotStore {
-    const store = openStore(this.dbPath, { defaultTimeZone });
+  connect(defaultTimeZone = 'UTC'): SqliteStore {
+    const store = openSqliteStore(this.dbPath, { defaultTimeZone });
     this.open.push(store);
     return store;
   }
 
   closeAll(): void {
-    for (const s of this.open.splice(0)) s.close();
+    // SQLite closes at once; the promise is only the store interface's.
+    for (const s of this.open.splice(0)) void s.close();
   }
 }

@@ -28,5 +28,10 @@ export function createDiscordClient(settings: DiscordSettings, options: DiscordC
     // A reply to a question deleted meanwhile is still posted.
     failIfNotExists: false,
     rest: { api: settings.apiUrl, ...options.rest },
+    // This replica's shards of the bot's total (DISCORD_SHARDS, DISCORD_SHARD_IDS): each
+    // guild's events arrive on exactly one shard, so replicas running disjoint shards never
+    // both see an event.
+    shards: [...(settings.shards?.ids ?? [0])],
+    shardCount: settings.shards?.count ?? 1,
   });
 }

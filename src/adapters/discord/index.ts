@@ -2,7 +2,8 @@ import { Events, type Client, type RESTOptions } from 'discord.js';
 import type { ChannelRef } from '../../core/channel.ts';
 import type { Answer } from '../../core/answer.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from '../../front-end.ts';
-import { RateLimiter, type RateLimitOptions } from '../shared/rate-limit.ts';
+import type { RateLimitOptions } from '../shared/rate-limit.ts';
+import { SharedRateLimiter } from '../shared/shared-state.ts';
 import { createDiscordClient } from './client.ts';
 import { ConversationStore } from './conversation.ts';
 import { handleInteraction, type HandlerDeps } from './interactions.ts';
@@ -51,7 +52,8 @@ export async function startDiscord(settings: DiscordSettings, deps: FrontEndDeps
   const handlerDeps: HandlerDeps = {
     context: deps.context,
     logger,
-    limiter: new RateLimiter(o.rateLimit),
+    // In the store when there is one: a user reaching the bot through two shards (two replicas) has one budget.
+    limiter: new SharedRateLimiter(deps.store?.rateLimits, o.rateLimit, logger),
     conversations: new ConversationStore(),
     latency: new LatencyTracker(o.slowCommandMs),
     deferAfterMs: o.deferAfterMs,
@@ -90,7 +92,7 @@ export async function startDiscord(settings: DiscordSettings, deps: FrontEndDeps
   } finally {
     clearTimeout(timer);
   }
-  logger.info({ user: client.user?.id, application: settings.applicationId }, 'discord ready');
+  logger.info({ user: client.user?.id, application: settings.applicationId, shards: settings.shards?.ids ?? [0], shardCount: settings.shards?.count ?? 1 }, 'discord ready');
 
   return {
     name: 'discord',

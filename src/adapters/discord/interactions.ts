@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { findCommand, runCommand, type CommandContext, type RawArgs } from '../../../commands/index.ts';
 import { errorAnswer, newErrorId } from '../../../commands/run.ts';
 import type { Answer } from '../../core/answer.ts';
-import { rateLimitMessage, type RateLimiter } from '../shared/rate-limit.ts';
+import { rateLimitMessage, type RateDecision } from '../shared/rate-limit.ts';
 import { completionChoices } from './autocomplete.ts';
 import { ConversationStore } from './conversation.ts';
 import { renderAnswer } from './render.ts';
@@ -16,7 +16,8 @@ export interface HandlerDeps {
   /** Base command context (engine, clock, logger); the handler adds channel, user and conversation. */
   context: () => CommandContext;
   logger: Logger;
-  limiter: RateLimiter;
+  /** Per-user budget of questions (in the shared store when there is one). */
+  limiter: { take(key: string): RateDecision | Promise<RateDecision> };
   conversations: ConversationStore;
   latency: LatencyTracker;
   /** Defer when no answer is ready this long after the interaction was created (Discord allows 3,000 ms). */
@@ -46,7 +47,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
   const log = deps.logger.child({ platform: 'discord', command: interaction.commandName, user: user.id, channel: interaction.channelId });
   let deferred = false;
   try {
-    const decision = deps.limiter.take(`discord:${user.id}`);
+    const decision = await deps.limiter.take(`discord:${user.id}`);
     if (!decision.ok) {
       log.info({ retryAfterMs: decision.retryAfterMs }, 'rate limited');
       await interaction.reply({ content: rateLimitMessage(decision.retryAfterMs), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

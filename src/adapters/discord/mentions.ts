@@ -38,7 +38,7 @@ export async function handleMention(message: Message, deps: HandlerDeps): Promis
   if (!mentionsBot(message, botId)) return;
   const log = deps.logger.child({ platform: 'discord', mention: true, user: message.author.id, channel: message.channelId });
   try {
-    const decision = deps.limiter.take(`discord:${message.author.id}`);
+    const decision = await deps.limiter.take(`discord:${message.author.id}`);
     if (!decision.ok) {
       log.info({ retryAfterMs: decision.retryAfterMs }, 'rate limited');
       await message.reply({ content: rateLimitMessage(decision.retryAfterMs), allowedMentions: { parse: [], repliedUser: false } });

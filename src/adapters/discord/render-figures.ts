@@ -78,6 +78,7 @@ export function figureEmbed(f: Figure, color: number): APIEmbed {
     fields.push(field(`Change computed against ${f.change.against.period}`, quoteBlock(f.change.against.source, DISCORD_LIMITS.fieldValue)));
   }
   for (const c of f.corroborating) fields.push(field('Also stated in', quoteBlock(c, DISCORD_LIMITS.fieldValue)));
+  if (f.corroboratingMore) fields.push(field('And', `${f.corroboratingMore} more source${f.corroboratingMore === 1 ? '' : 's'} saying the same`));
   for (const a of f.alternatives) fields.push(field(`Another statement says ${a.display}`, quoteBlock(a.source, DISCORD_LIMITS.fieldValue)));
   return {
     color,

@@ -31,7 +31,9 @@ export function renderAnswer(answer: Answer, fileExists: (path: string) => boole
   if (answer.figures.length) {
     embeds = figureEmbeds(answer, color);
   } else if (answer.passages.length) {
-    const quoted = answer.passages.flatMap((p) => [p.quote, p.title]);
+    // The passage embeds carry each quote and its heading line ("1. Title, date"); a title alone
+    // is too short a key (it may be the company's name, which the lead line names too).
+    const quoted = answer.passages.flatMap((p, i) => [p.quote, `${i + 1}. ${p.title}`]);
     content = safe(leftoverLines(answer.message, quoted).join('\n')) || undefined;
     embeds = answer.passages.map((p) => passageEmbed(p, color));
   } else {
@@ -83,10 +85,9 @@ function leftoverLines(message: string, covered: readonly string[]): string[] {
 }
 
 function textEmbeds(answer: Answer, color: number): APIEmbed[] {
-  const chunks = chunkText(safe(answer.message), DISCORD_LIMITS.description);
-  // Discord refuses a message with neither text nor embed: a blank answer still says so.
-  if (!chunks.some((c) => c.trim())) return [{ color, description: 'There is nothing to show for this.' }];
-  return chunks.map((description) => ({ color, description }));
+  // Discord refuses an embed whose description is blank: a message of only white space says so plainly.
+  const text = answer.message.trim() ? answer.message : '(no text)';
+  return chunkText(safe(text), DISCORD_LIMITS.description).filter((d) => d.trim()).map((description) => ({ color, description }));
 }
 
 /** `not_found` and `invalid` say what is known and what to try, unless the text already does. */

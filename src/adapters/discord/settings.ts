@@ -34,6 +34,22 @@ const DiscordEnvSchema = z.object({
     blankIsUnset,
     z.url({ protocol: /^https?$/u, error: 'DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, or unset it to use Discord itself' }).optional(),
   ),
+  DISCORD_SHARDS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'DISCORD_SHARDS must be a whole number of shards (1 or more), the same on every replica' })
+      .int({ error: 'DISCORD_SHARDS must be a whole number of shards (1 or more), the same on every replica' })
+      .min(1, { error: 'DISCORD_SHARDS must be a whole number of shards (1 or more), the same on every replica' })
+      .max(1024, { error: 'DISCORD_SHARDS must be at most 1024' })
+      .default(1),
+  ),
+  DISCORD_SHARD_IDS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/u, { error: 'DISCORD_SHARD_IDS must list shard numbers separated by commas, e.g. 0,2 (or unset it to run every shard)' })
+      .optional(),
+  ),
 });
 
 /** What the Discord adapter needs to run. */
@@ -45,12 +61,14 @@ export interface DiscordSettings {
   guildId?: string;
   /** REST base URL without the version, e.g. `https://discord.com/api`. */
   apiUrl: string;
+  /** The bot's shard count, and the shards this process runs (default: one shard, run here). */
+  shards?: { count: number; ids: readonly number[] };
 }
 
 /** The settings, or why Discord stays off. `configured` is false when no Discord variable is set at all. */
 export type DiscordSettingsResult = { ok: true; settings: DiscordSettings } | { ok: false; configured: boolean; reason: string };
 
-const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
+const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DISCORD_SHARDS', 'DISCORD_SHARD_IDS'] as const;
 
 /** Read and check the Discord variables. */
 export function readDiscordSettings(env: NodeJS.ProcessEnv): DiscordSettingsResult {
@@ -65,6 +83,12 @@ export function readDiscordSettings(env: NodeJS.ProcessEnv): DiscordSettingsResu
     return { ok: false, configured: true, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   }
   const v = parsed.data;
+  const count = v.DISCORD_SHARDS;
+  const ids = v.DISCORD_SHARD_IDS ? [...new Set(v.DISCORD_SHARD_IDS.split(',').map((id) => Number(id.trim())))].sort((a, b) => a - b) : Array.from({ length: count }, (_, i) => i);
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length) {
+    return { ok: false, configured: true, reason: `DISCORD_SHARD_IDS lists shard ${outside.join(', ')}, but DISCORD_SHARDS is ${count} (shards are numbered 0 to ${count - 1})` };
+  }
   return {
     ok: true,
     settings: {
@@ -72,6 +96,7 @@ export function readDiscordSettings(env: NodeJS.ProcessEnv): DiscordSettingsResu
       applicationId: v.DISCORD_APPLICATION_ID,
       guildId: v.DISCORD_GUILD_ID,
       apiUrl: (v.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/u, ''),
+      shards: { count, ids },
     },
   };
 }

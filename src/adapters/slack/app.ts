@@ -10,8 +10,9 @@ import { DEFAULT_ANSWER_DEADLINE_MS, SLACK_ACK_DEADLINE_MS } from './deadlines.t
 import { registerActionHandlers } from './handlers/actions.ts';
 import { registerCommandHandlers } from './handlers/commands.ts';
 import { registerMessageHandlers } from './handlers/messages.ts';
-import { HandlerState } from './handlers/state.ts';
-import { postAnswer } from './post.ts';
+import { HandlerState, type SharedStateWiring } from './handlers/state.ts';
+import { findMarkedPost, postAnswer } from './post.ts';
+import type { StoreHealth } from '../../store/types.ts';
 import { buildReceiver } from './receivers.ts';
 import type { SlackSettings } from './settings.ts';
 
@@ -23,6 +24,10 @@ export interface SlackDeps {
    * adapter adds channel, user, thread.
    */
   context: () => CommandContext;
+  /** The store shared by replicas (de-duplication, rate limits, thread memory); in-process only without it. */
+  store?: SharedStateWiring['store'];
+  /** What `GET /healthz` reports about the store. */
+  storeHealth?: () => Promise<StoreHealth>;
 }
 
 /** Knobs with production defaults; tests tighten them. */
@@ -36,6 +41,8 @@ export interface SlackAppOptions {
   /** HTTP mode: larger request bodies are refused (413) before parsing. */
   bodyLimitBytes?: number;
   rateLimit?: RateLimitOptions;
+  /** Timing of the shared state (store deadline, expiries). */
+  sharedState?: SharedStateWiring['options'];
   answerDeadlineMs?: number;
   /** How long `stop` waits for answers in flight. */
   drainMs?: number;
@@ -51,7 +58,9 @@ export interface SlackBot {
   port?: number;
   /** The bot's own user id, from `auth.test`. */
   botUserId?: string;
-  post(channel: ChannelRef, answer: Answer): Promise<void>;
+  post(channel: ChannelRef, answer: Answer, options?: { marker?: string }): Promise<void>;
+  /** Whether the bot's post carrying `marker` is in the channel since `since`. */
+  wasPosted(channel: ChannelRef, marker: string, since: Date): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +93,7 @@ export async function startSlackBot(settings: SlackSettings, deps: SlackDeps, op
     clientOptions,
     unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? SLACK_ACK_DEADLINE_MS + 1,
     bodyLimitBytes: options.bodyLimitBytes ?? 512 * 1024,
+    storeHealth: deps.storeHealth,
   });
   const app = new App({
     receiver,
@@ -96,7 +106,10 @@ export async function startSlackBot(settings: SlackSettings, deps: SlackDeps, op
   const slackLog = deps.logger.child({ module: 'slack' });
   const uploadClient = new webApi.WebClient(settings.botToken, { retryConfig: CHART_UPLOAD_RETRY, timeout: CHART_UPLOAD_REQUEST_TIMEOUT_MS, ...clientOptions });
   const charts = new ChartUploader(uploadClient, slackLog, options.chartUpload);
-  const state = new HandlerState(slackLog, deps.context, options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS, options.rateLimit ?? DEFAULT_RATE_LIMIT, charts);
+  const state = new HandlerState(slackLog, deps.context, options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS, options.rateLimit ?? DEFAULT_RATE_LIMIT, charts, {
+    store: deps.store,
+    options: options.sharedState,
+  });
   registerCommandHandlers(app, state);
   registerMessageHandlers(app, state);
   registerActionHandlers(app, state);
@@ -120,7 +133,8 @@ export async function startSlackBot(settings: SlackSettings, deps: SlackDeps, op
     mode: settings.mode,
     port,
     botUserId: identity.botUserId,
-    post: (channel, answer) => postAnswer(app.client, channel, answer),
+    post: (channel, answer, postOptions) => postAnswer(app.client, channel, answer, postOptions?.marker),
+    wasPosted: (channel, marker, since) => findMarkedPost(app.client, channel, marker, since),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -17,8 +17,13 @@ export const slackFrontEnd: FrontEndFactory = {
   async start(env, deps) {
     const read = readSlackSettings(env);
     if (!read.ok) throw new Error(read.problems.join('; '));
-    const bot = await startSlackBot({ ...read.settings, port: deps.config.port }, { logger: deps.logger, context: deps.context });
-    return { name: 'slack', stop: () => bot.stop(), post: (channel, answer) => bot.post(channel, answer) };
+    const bot = await startSlackBot({ ...read.settings, port: deps.config.port }, { logger: deps.logger, context: deps.context, store: deps.store, storeHealth: deps.storeHealth });
+    return {
+      name: 'slack',
+      stop: () => bot.stop(),
+      post: (channel, answer, options) => bot.post(channel, answer, options),
+      wasPosted: (channel, marker, since) => bot.wasPosted(channel, marker, since),
+    };
   },
 };
 

@@ -8,9 +8,10 @@ import type { Command } from '../../../commands/index.ts';
 /**
  * Bot scopes: answer commands, read mentions and DMs, post answers; upload charts
  * (`files:write`) and see when Slack has processed one (`files:read`, `files.info`), so
- * the image block showing it is not refused.
+ * the image block showing it is not refused. `channels:history` and `groups:history` let a
+ * replica check whether a digest whose poster died mid-post reached the channel.
  */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history'] as const;
+export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'channels:history', 'groups:history'] as const;
 /** Events the bot subscribes to. */
 export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
 

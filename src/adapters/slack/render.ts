@@ -66,7 +66,8 @@ function singleFigure(f: Figure): types.KnownBlock[] {
   const label = title.length > SLACK_LIMITS.headerText ? `\n*${escapeMrkdwn(f.companyName)}* · ${escapeMrkdwn(metricName(f))} · ${escapeMrkdwn(f.period)}` : '';
   const blocks: types.KnownBlock[] = [header(title), section(`${valueLine(f)}${label}`), section(quoteText(f.source))];
   const notes = qualifierNotes(f).map((n) => escapeMrkdwn(n));
-  if (f.corroborating.length) notes.push(`also stated in ${f.corroborating.length} other source${f.corroborating.length === 1 ? '' : 's'}`);
+  const others = f.corroborating.length + (f.corroboratingMore ?? 0);
+  if (others) notes.push(`also stated in ${others} other source${others === 1 ? '' : 's'}`);
   if (notes.length) blocks.push(context([notes.join(' · ')]));
   const alternatives = alternativeLines(f);
   if (alternatives.length) blocks.push(context(alternatives));

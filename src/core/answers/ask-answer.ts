@@ -7,6 +7,7 @@ import { searchIndex } from '../search/search-index.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { fold } from '../text/fold.ts';
 import { answerCompare } from './compare-answer.ts';
+import { companyPassages } from './company-passages.ts';
 import { exampleCommands } from './examples.ts';
 import { makeAnswer } from './make.ts';
 import { metricAnswerFor } from './metric-answer.ts';
@@ -14,6 +15,9 @@ import { answerRank, rankingQuestion } from './rank-answer.ts';
 import { figureHeadline, passageBlock } from './text.ts';
 
 const MAX_PASSAGES = 3;
+/** How many of the company's own ranking join the fusion, and the fusion's rank offset. */
+const FUSE_DEPTH = 20;
+const FUSE_K = 3;
 /** How many of MiniSearch's best passages are re-ranked for company, year and language. */
 const RERANK_DEPTH = 20;
 
@@ -25,6 +29,8 @@ export async function searchPassages(snapshot: CorpusSnapshot, question: string,
   // A named company is searched as a company, not as the words of its name ("cloud").
   let words = folded;
   for (const m of snapshot.registry.mentionsInFolded(folded, { tickers: true }).reverse()) words = `${words.slice(0, m.start)} ${words.slice(m.end)}`;
+  // A named company with few enough passages: score all of them, in both languages.
+  const own = parsed.companies.length ? companyPassages(snapshot, words, parsed.companies, parsed.period, EXPLANATORY.test(folded), questionIsChinese, FUSE_DEPTH) : null;
   const results = await searchIndex(snapshot.search, words.trim() ? words : folded, { companies: parsed.companies.map((c) => c.id) }, RERANK_DEPTH);
   const scored = results.map((r) => {
     const record = snapshot.passages[r.id as number]!;
@@ -40,6 +46,20 @@ export async function searchPassages(snapshot: CorpusSnapshot, question: string,
     return { record, doc, quote, score };
   });
   scored.sort((a, b) => b.score - a.score);
+  if (own?.length) {
+    // Two rankings, one list: reciprocal rank fusion keeps what either ranks high. A "why"
+    // question leans on the company's own ranking, which knows causal wording in both languages.
+    const ownWeight = EXPLANATORY.test(folded) ? 1.5 : 1;
+    const fused = new Map<string, { record: { start: number; end: number }; doc: (typeof scored)[number]['doc']; quote: string; score: number }>();
+    scored.forEach((s, i) => fused.set(`${s.doc.id}:${s.record.start}`, { ...s, score: 1 / (FUSE_K + i) }));
+    own.forEach((p, i) => {
+      const key = `${p.document}:${p.start}`;
+      const hit = fused.get(key);
+      if (hit) hit.score += ownWeight / (FUSE_K + i);
+      else fused.set(key, { record: { start: p.start, end: p.end }, doc: snapshot.byId.get(p.document)!, quote: p.quote, score: ownWeight / (FUSE_K + i) });
+    });
+    scored.splice(0, scored.length, ...([...fused.values()].sort((a, b) => b.score - a.score) as typeof scored));
+  }
   const out: Passage[] = [];
   const seen = new Set<string>();
   for (const s of scored) {
@@ -130,7 +150,7 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
   if (EXPLANATORY.test(folded) && (companies.length || metric)) {
     const passages = await searchPassages(snapshot, question, { ...parsed, companies });
     if (passages.length) {
-      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, period, range: parsed.range }) : undefined;
+      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, qualifiers: parsed.qualifiers, unknown: parsed.unknown, period, range: parsed.range }) : undefined;
       const figures = figureAnswer?.status === 'answered' ? figureAnswer.figures.slice(-1) : [];
       const lines = ['From the documents:', ...passages.map(passageBlock)];
       if (figures.length) lines.push('', `The figure: ${figureHeadline(figures[0]!)}`);
@@ -148,6 +168,8 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
       adjusted: parsed.adjusted,
       forecast: parsed.forecast,
       cumulative: parsed.cumulative,
+      qualifiers: parsed.qualifiers,
+      unknown: parsed.unknown,
       period,
       range: parsed.range,
     });

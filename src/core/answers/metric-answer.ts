@@ -6,7 +6,9 @@ import { lookup } from '../query/lookup.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { makeAnswer } from './make.ts';
 import { resolveCompany, resolveMetricText, resolvePeriodText } from './resolve.ts';
-import { figureBlock } from './text.ts';
+import { figureBlock, passageBlock } from './text.ts';
+import { evidencePassages } from './evidence.ts';
+import type { AskedQualifiers } from '../query/metric-words.ts';
 
 /** Arguments of `/metric`, as text from any front end. */
 export interface MetricArgs {
@@ -23,13 +25,42 @@ export interface MetricRequest {
   adjusted: boolean;
   forecast: boolean;
   cumulative?: boolean;
+  /** Attributable, 扣非 and a change asked for: matched exactly. */
+  qualifiers?: Partial<AskedQualifiers>;
+  /** Words of the request nothing explains: answered with passages, never a figure. */
+  unknown?: readonly string[];
   period?: Period;
   range?: PeriodRange;
 }
 
 function metricName(req: MetricRequest): string {
-  const base = req.metric.label.toLowerCase();
-  return req.segment ? `${req.segment} ${base}` : base;
+  const q = req.qualifiers ?? {};
+  const words = [
+    req.cumulative ? 'cumulative' : '',
+    req.adjusted ? 'adjusted' : '',
+    req.segment ?? '',
+    req.metric.label.toLowerCase(),
+    q.attributable ? 'attributable to shareholders' : '',
+    q.exclNonrecurring ? 'excluding non-recurring items' : '',
+    q.change === 'qoq' ? 'change quarter on quarter' : q.change ? 'change year on year' : '',
+    req.forecast ? '(forecast)' : '',
+  ];
+  return words.filter(Boolean).join(' ');
+}
+
+/** Not found, with what is known instead and the sentences that may hold it. */
+function notFound(snapshot: CorpusSnapshot, query: string, command: string, req: MetricRequest, lead: string, known: string[], neighbours: readonly Figure[]): Answer {
+  const passages = evidencePassages(snapshot, { company: req.company, metric: req.metric, segment: req.segment, qualifiers: { ...req.qualifiers, adjusted: req.adjusted }, period: req.period, words: req.unknown });
+  const lines = [lead];
+  if (neighbours.length) {
+    lines.push('The corpus states, for the same period, with other qualifiers (not the figure asked):');
+    for (const f of neighbours) lines.push(`- ${f.metricLabel}${f.qualifiers.length ? ` [${f.qualifiers.join(', ')}]` : ''}: ${f.display} — "${f.source.quote}"`);
+  }
+  lines.push(...known);
+  if (passages.length) lines.push('These sentences may hold it:', ...passages.map(passageBlock));
+  const knownOut = [...neighbours.map((f) => `${f.metricLabel}${f.qualifiers.length ? ` [${f.qualifiers.join(', ')}]` : ''} ${f.period}: ${f.display}`), ...known];
+  const context = { company: req.company.id, metric: req.metric.id, period: req.period ? periodLabel(req.period) : undefined };
+  return makeAnswer({ query, command, status: 'not_found', message: lines.join('\n'), known: knownOut, passages, context, suggestions: suggestionsFrom(known, req) });
 }
 
 function periodName(req: Pick<MetricRequest, 'period' | 'range'>): string {
@@ -40,14 +71,14 @@ function periodName(req: Pick<MetricRequest, 'period' | 'range'>): string {
 
 /** Answer a resolved metric request. */
 export function metricAnswerFor(snapshot: CorpusSnapshot, query: string, command: string, req: MetricRequest): Answer {
+  if (req.unknown?.length) {
+    const lead = `Not found: I can't tie "${req.unknown.join(' ')}" to a figure I know for ${req.company.name} ${metricName(req)}, so I give no figure.`;
+    return notFound(snapshot, query, command, req, lead, [], []);
+  }
   const result = lookup(snapshot, { ...req });
   const context = { company: req.company.id, metric: req.metric.id, period: req.period ? periodLabel(req.period) : undefined };
   if (!result.found) {
-    const message = [
-      `Not found: the corpus does not state ${req.company.name} ${metricName(req)} for ${periodName(req)}.`,
-      ...result.known,
-    ].join('\n');
-    return makeAnswer({ query, command, status: 'not_found', message, known: result.known, context, suggestions: suggestionsFrom(result.known, req) });
+    return notFound(snapshot, query, command, req, `Not found: the corpus does not state ${req.company.name} ${metricName(req)} for ${periodName(req)}.`, result.known, result.neighbours);
   }
   const figures = result.figures;
   const layout = req.period ? 'single' : 'series';
@@ -98,12 +129,15 @@ export function answerMetric(snapshot: CorpusSnapshot, query: string, args: Metr
   const command = 'metric';
   const company = resolveCompany(snapshot, args.company);
   if (!company.ok) return makeAnswer({ query, command, status: 'not_found', message: company.message, suggestions: company.suggestions });
-  const metric = resolveMetricText(snapshot, args.metric);
-  if (!metric.ok) {
-    return makeAnswer({ query, command, status: 'not_found', message: metric.message, suggestions: metric.suggestions, known: [] });
-  }
   const period = resolvePeriodText(args.period);
   if (!period.ok) return makeAnswer({ query, command, status: 'invalid', message: period.message, suggestions: period.suggestions });
+  const metric = resolveMetricText(snapshot, args.metric);
+  if (!metric.ok) {
+    const words = metric.words ? [...metric.words.unknown, ...(metric.words.segment ? metric.words.segment.split(' ') : [])] : [];
+    const passages = words.length ? evidencePassages(snapshot, { company: company.value, period: period.value.period, words }) : [];
+    const message = passages.length ? [metric.message, 'These sentences may hold it:', ...passages.map(passageBlock)].join('\n') : metric.message;
+    return makeAnswer({ query, command, status: 'not_found', message, passages, suggestions: metric.suggestions, known: [] });
+  }
   return metricAnswerFor(snapshot, query, command, { company: company.value, ...metric.value, ...period.value });
 }
 

@@ -1,7 +1,8 @@
 import type { Company } from '../companies/registry.ts';
 import { METRICS, resolveMetric, type MetricDef } from '../facts/metrics.ts';
 import { parsePeriod, parsePeriodRange, type Period, type PeriodRange } from '../periods.ts';
-import { parseLookup } from '../query/parse-query.ts';
+import { readMetricWords, type AskedQualifiers, type MetricWords } from '../query/metric-words.ts';
+import { fold } from '../text/fold.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 
 /** Resolution of one name, or why it failed. */
@@ -29,20 +30,37 @@ export function resolveCompany(snapshot: CorpusSnapshot, text: string): Resolved
   };
 }
 
-/** A metric with an optional segment ("public cloud revenue"). */
-export function resolveMetricText(
-  snapshot: CorpusSnapshot,
-  text: string,
-): Resolved<{ metric: MetricDef; segment?: string; adjusted: boolean; forecast: boolean; cumulative: boolean }> {
-  const direct = resolveMetric(text);
-  const parsed = parseLookup(text, snapshot.registry);
-  const metric = direct ?? parsed.metric;
-  if (metric) return { ok: true, value: { metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, cumulative: parsed.cumulative } };
+/** A metric with its qualifiers and segment, read from the words as typed. */
+export interface ResolvedMetric {
+  metric: MetricDef;
+  segment?: string;
+  adjusted: boolean;
+  forecast: boolean;
+  cumulative: boolean;
+  qualifiers: AskedQualifiers;
+  /** Words the vocabulary does not explain: the look-up answers with passages, not a figure. */
+  unknown: string[];
+}
+
+/**
+ * A metric with its qualifiers and an optional segment ("public cloud revenue",
+ * "net profit attributable yoy"), read with the same grammar as questions.
+ */
+export function resolveMetricText(snapshot: CorpusSnapshot, text: string): Resolved<ResolvedMetric> & { words?: MetricWords } {
+  const words = readMetricWords(fold(text));
+  const metric = words.metric ?? (words.ambiguous ? undefined : resolveMetric(text));
+  if (metric && !words.ambiguous) {
+    const q = words.qualifiers;
+    return { ok: true, value: { metric, segment: words.segment, adjusted: q.adjusted, forecast: q.forecast, cumulative: q.cumulative, qualifiers: q, unknown: words.unknown }, words };
+  }
   const shown = text.trim().length > 60 ? `${text.trim().slice(0, 57)}...` : text.trim();
   return {
     ok: false,
-    message: `I don't know the metric "${shown}". Metrics I know: ${METRICS.map((m) => m.label.toLowerCase()).join(', ')}.`,
+    message: words.ambiguous
+      ? `"${shown}" names more than one metric; ask for one at a time.`
+      : `I don't know the metric "${shown}" as a figure. Metrics I know: ${METRICS.map((m) => m.label.toLowerCase()).join(', ')}.`,
     suggestions: METRICS.slice(0, 6).map((m) => m.label.toLowerCase()),
+    words,
   };
 }
 

@@ -25,6 +25,8 @@ export function figureBlock(f: Figure): string {
   const lines = [figureHeadline(f), `  Source: ${citeLine(f.source)}`];
   if (f.change?.computed && f.change.against) lines.push(`  Change computed against ${f.change.against.period}: ${citeLine(f.change.against.source)}`);
   for (const c of f.corroborating.slice(0, 2)) lines.push(`  Also: ${citeLine(c)}`);
+  const unlisted = f.corroborating.length - Math.min(2, f.corroborating.length) + (f.corroboratingMore ?? 0);
+  if (unlisted > 0) lines.push(`  Also stated in ${unlisted} more source${unlisted === 1 ? '' : 's'}.`);
   for (const a of f.alternatives) lines.push(`  Another statement says ${a.display}: ${citeLine(a.source)}`);
   return lines.join('\n');
 }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { parsePeriod } from '../periods.ts';
 import type { CompanyRegistry } from '../companies/registry.ts';
 import { cleanText } from './clean.ts';
 import type { CorpusDocument } from './document.ts';
-import { parseFrontMatter, type DocumentProblem } from './front-matter.ts';
+import { FIELD_LIMITS, MAX_FRONT_MATTER_CHARS, parseFrontMatter, splitFence, type DocumentProblem } from './front-matter.ts';
+import { claimCompany, notACompanyName } from './company-names.ts';
+import { NearDuplicateFinder } from './near-duplicates.ts';
 import { inferCompany, inferLanguage, inferPublished, inferTitle } from './infer.ts';
 
 /** Extensions read as documents; anything else in the folder is ignored. */
@@ -35,12 +37,81 @@ export interface CorpusFileEntry {
   file: string;
   size: number;
   mtimeMs: number;
+  /** The file's real path (links resolved), checked to be inside the documents folder. */
+  real: string;
 }
 
-/** List the document files of a folder (recursively, sorted) without reading them. */
+function isInside(root: string, real: string): boolean {
+  return real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
+/**
+ * List the document files of a folder (recursively, sorted) without reading them.
+ * A link is followed only when it stays inside the folder, and no folder or file is
+ * visited twice (links back into the folder make loops); each link skipped is named
+ * once, as a problem.
+ */
 export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; problems: LoadedCorpus['problems'] } {
   const files: CorpusFileEntry[] = [];
   const problems: LoadedCorpus['problems'] = [];
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch (error) {
+    throw new Error(`cannot read the documents folder ${dir}: ${(error as Error).message}`);
+  }
+  const visitedDirs = new Set<string>([root]);
+  const seenFiles = new Map<string, string>();
+  const skip = (path: string, message: string) => problems.push({ file: relative(dir, path) || '.', message: `skipped: ${message}`, skipped: true });
+  // Links are followed after every real file and folder is listed, so a file is read
+  // under its own name and a link to it is what gets reported.
+  const links: string[] = [];
+  const visit = (path: string, followLink: boolean): void => {
+    let st;
+    let real: string;
+    try {
+      const link = lstatSync(path);
+      if (link.isSymbolicLink() && !followLink) {
+        links.push(path);
+        return;
+      }
+      real = realpathSync(path);
+      st = link.isSymbolicLink() ? statSync(real) : link;
+    } catch {
+      // Removed while listing, or a link to nothing.
+      return;
+    }
+    if (!isInside(root, real)) {
+      skip(path, 'a link to a place outside the documents folder; only files inside it are read');
+      return;
+    }
+    if (st.isDirectory()) {
+      if (visitedDirs.has(real)) {
+        skip(path, 'a link to a folder that is already read');
+        return;
+      }
+      visitedDirs.add(real);
+      walk(path);
+      return;
+    }
+    if (!DOCUMENT_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    if (!st.isFile()) {
+      skip(path, 'not a regular file (a pipe, socket or device)');
+      return;
+    }
+    if (basename(real).startsWith('.')) {
+      skip(path, 'a link to a hidden file; hidden files are not read');
+      return;
+    }
+    const first = seenFiles.get(real);
+    if (first !== undefined) {
+      skip(path, `the same file as ${first} (a link)`);
+      return;
+    }
+    const file = relative(dir, path);
+    seenFiles.set(real, file);
+    files.push({ path, file, size: st.size, mtimeMs: st.mtimeMs, real });
+  };
   const walk = (d: string): void => {
     let entries: string[];
     try {
@@ -51,25 +122,28 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
       problems.push({ file: relative(dir, d) || '.', message: `cannot read folder: ${(error as Error).message}`, skipped: true });
       return;
     }
-    for (const name of entries) {
-      if (name.startsWith('.')) continue;
-      const path = join(d, name);
-      let st;
-      try {
-        st = statSync(path);
-      } catch {
-        continue; // removed while listing
-      }
-      if (st.isDirectory()) {
-        walk(path);
-        continue;
-      }
-      if (!st.isFile() || !DOCUMENT_EXTENSIONS.has(extname(name).toLowerCase())) continue;
-      files.push({ path, file: relative(dir, path), size: st.size, mtimeMs: st.mtimeMs });
-    }
+    for (const name of entries) if (!name.startsWith('.')) visit(join(d, name), false);
   };
   walk(dir);
+  for (let i = 0; i < links.length; i += 1) visit(links[i]!, true);
   return { files, problems };
+}
+
+/**
+ * Read one listed file through its checked real path, refusing a link put there since
+ * it was listed: what is read is what was checked.
+ */
+function readChecked(entry: CorpusFileEntry): Buffer {
+  // O_NONBLOCK: a pipe put in its place since the listing cannot make the read wait forever.
+  const fd = openSync(entry.real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error('not a regular file any more');
+    if (st.size > MAX_DOCUMENT_BYTES) throw new Error(`grew over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit while being read`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** List and read the document files of a folder, with content hashes. */
@@ -88,7 +162,7 @@ export function readCorpusFiles(dir: string): { files: CorpusFile[]; problems: L
     }
     let bytes: Buffer;
     try {
-      bytes = readFileSync(entry.path);
+      bytes = readChecked(entry);
     } catch (error) {
       problems.push({ file: entry.file, message: `cannot read: ${(error as Error).message}`, skipped: true });
       continue;
@@ -116,6 +190,7 @@ export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): 
   const documents: CorpusDocument[] = [];
   const problems: LoadedCorpus['problems'] = [];
   const seenHashes = new Map<string, string>();
+  const nearDuplicates = new NearDuplicateFinder();
   const seenIds = new Set<string>();
   for (const f of files) {
     if (f.bytes.length === 0) {
@@ -153,6 +228,15 @@ export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): 
       continue;
     }
     seenHashes.set(cleaned, f.file);
+    const near = nearDuplicates.check(f.file, cleaned);
+    if (near) {
+      problems.push({
+        file: f.file,
+        message: `skipped: nearly the same text as ${near.of} (${near.same} of ${near.total} lines and sentences the same); its statements are counted once, from ${near.of}`,
+        skipped: true,
+      });
+      continue;
+    }
     let id = documentId(f.file);
     while (seenIds.has(id)) id = `${id}-2`;
     seenIds.add(id);
@@ -160,15 +244,20 @@ export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): 
     const partial = parsed.kind === 'invalid' ? partialFields(content) : {};
     const inferred: string[] = [];
     const title = fm?.title ?? partial.title ?? (inferred.push('title'), inferTitle(cleaned, id));
-    let companyName = fm?.company ?? partial.company;
-    const aliases = fm?.aliases ?? [];
-    if (!companyName) {
+    const givenName = fm?.company ?? partial.company;
+    let company = null;
+    if (givenName) {
+      const claim = claimCompany(registry, f.file, givenName, fm?.aliases ?? []);
+      for (const p of claim.problems) problems.push({ ...p, skipped: false });
+      company = claim.company;
+    }
+    if (!company) {
       const guess = inferCompany(cleaned, registry);
       inferred.push('company');
-      companyName = guess?.name ?? 'Unknown company';
-      if (!guess) problems.push({ file: f.file, field: 'company', message: 'no company named in front matter and none recognised in the text; answers will list it under "Unknown company"', skipped: false });
+      const guessed = guess && (guess.known || !notACompanyName(guess.name)) ? guess.name : null;
+      if (!guessed) problems.push({ file: f.file, field: 'company', message: 'no company named in front matter and none recognised in the text; answers will list it under "Unknown company"', skipped: false });
+      company = registry.findExact(guessed ?? '') ?? registry.add(guessed ?? 'Unknown company');
     }
-    const company = registry.add(companyName, aliases);
     const published = fm?.published ?? (inferred.push('published'), inferPublished(cleaned));
     const periodText = fm?.period;
     const language = fm?.language ?? (inferred.push('language'), inferLanguage(cleaned));
@@ -191,15 +280,20 @@ export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): 
 }
 
 function stripUnparsedFrontMatter(content: string): string {
-  const m = content.match(/^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u);
-  return m ? content.slice(m[0].length) : content;
+  const fence = splitFence(content);
+  return fence?.closed ? fence.body : content;
 }
 
 // When some fields are bad, the good `title` and `company` lines are still worth keeping.
 function partialFields(content: string): { title?: string; company?: string } {
-  const head = content.match(/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/u)?.[1] ?? '';
-  const pick = (key: string) => head.match(new RegExp(`^${key}:\\s*["']?([^"'\\n]+?)["']?\\s*$`, 'mu'))?.[1];
-  return { title: pick('title'), company: pick('company') };
+  const head = splitFence(content)?.yaml.slice(0, MAX_FRONT_MATTER_CHARS) ?? '';
+  const lines = head.split('\n');
+  const pick = (key: string, max: number) => {
+    const line = lines.find((l) => l.startsWith(`${key}:`));
+    const value = line?.slice(key.length + 1).trim().replace(/^["']|["']$/gu, '').trim();
+    return value && value.length <= max ? value : undefined;
+  };
+  return { title: pick('title', FIELD_LIMITS.title), company: pick('company', FIELD_LIMITS.company) };
 }
 
 /** Read and build in one step. */

@@ -5,6 +5,7 @@ import { METRIC_BY_ID, type MetricDef } from './metrics.ts';
 import type { NumberToken } from './numbers.ts';
 import { resolveRelative, type PeriodRef, type PeriodToken } from './period-phrases.ts';
 import type { MetricToken, SentenceView } from './sentence-view.ts';
+import { excludingBefore } from './qualifier-cues.ts';
 
 /**
  * From the tokens of one sentence to figures: which metric, period and company each
@@ -60,6 +61,7 @@ interface Slot {
 
 const CHANGE_BEFORE =
   /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减|增|降|减)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
+const AMOUNT_CHANGE_BEFORE = /(?:增加|减少|增长|下降|下滑|上升|多|少|增|减|increased by|decreased by|grew by|rose by|fell by|declined by|up by|down by|an increase of|a decrease of)\s?(?:了|约|近|逾)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|on)[- ]quarter|sequentially|increase|decrease|growth|decline|rise|drop|reduction|higher|lower|jump|fall|improvement)/u;
 const CHANGE_VERB =
   /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减/gu;
@@ -107,12 +109,13 @@ function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { 
   const depth = parenDepthAt(view.folded, n.start);
   // "556 employees, including 250 R&D personnel": a metric right after the number names it.
   const adjacent = view.metrics.find((m) => m.start >= n.end && /^\s?(?:(?:on|in|for)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, m.start)));
-  if (adjacent && compatible(adjacent.metric, n, ctx)) {
+  if (adjacent && !adjacent.metric.blocker && compatible(adjacent.metric, n, ctx)) {
     slot.metricAfter = true;
     return { token: adjacent, metric: adjacent.metric };
   }
   const preceding = view.metrics.filter((m) => m.end <= n.start).reverse();
   for (const token of preceding) {
+    if (token.metric.blocker) return null;
     // A metric inside a parenthesis does not govern a number outside it.
     if (parenDepthAt(view.folded, token.start) > depth) continue;
     const between = view.folded.slice(token.end, n.start).replace(/[(（][^()（）]*[)）]/gu, ' ');
@@ -130,7 +133,7 @@ function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { 
     if (token.metric.kind !== 'ratio' || n.unit === '%') break;
   }
   const next = view.metrics.find((m) => m.start >= n.end && m.start - n.end <= 2);
-  if (next && compatible(next.metric, n, ctx) && !/[,;，；]/u.test(view.folded.slice(n.end, next.start))) {
+  if (next && !next.metric.blocker && compatible(next.metric, n, ctx) && !/[,;，；]/u.test(view.folded.slice(n.end, next.start))) {
     slot.metricAfter = true;
     return { token: next, metric: next.metric };
   }
@@ -154,9 +157,13 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   const f = view.folded;
   const slots: Slot[] = view.numbers.map((n) => {
     const before = f.slice(Math.max(0, n.start - 40), n.start);
-    const isChange = (n.unit === '%' || n.unit === 'pp') && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(f.slice(n.end, n.end + 30)) || /(?:^|\s)(?:a|an)\s$/u.test(before) && CHANGE_AFTER.test(f.slice(n.end, n.end + 30)));
+    const isChange = (n.unit === 'x' && CHANGE_BEFORE.test(before)) || (n.unit === '%' || n.unit === 'pp') && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(f.slice(n.end, n.end + 30)) || /(?:^|\s)(?:a|an)\s$/u.test(before) && CHANGE_AFTER.test(f.slice(n.end, n.end + 30)));
     return { n, role: isChange ? 'change' : 'value' };
   });
+  // "研发费用较上期增加4.1亿元": an amount after a change verb is the change, not the level (to … is the level).
+  for (const s of slots) {
+    if (s.role === 'value' && s.n.unit !== '%' && s.n.unit !== 'pp' && s.n.unit !== 'count' && AMOUNT_CHANGE_BEFORE.test(f.slice(Math.max(0, s.n.start - 24), s.n.start))) s.dropped = true;
+  }
   const values = slots.filter((s) => s.role === 'value');
   for (const s of values) s.own = ownPeriod(s.n, view);
 
@@ -171,6 +178,35 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     }
   }
   const owned = new Set(values.filter((s) => !s.dropped).map((s) => s.own).filter(Boolean));
+
+  // Lists: "A, B and C in 2017, 2018 and 2019 (respectively)", "2017年、2018年及2019年营收分别为A、B、C",
+  // "during the same reporting period, net loss was A, B and C". A list pairs with a list of
+  // periods of the same length, in order; a list that cannot be paired is not read at all.
+  const periodLists = runs(view.periods.filter((p) => p.ref.type === 'abs' && !p.since), (a, b) => LIST_GAP.test(f.slice(a.end, b.start)));
+  for (const list of runs(values.filter((v) => !v.dropped), (a, b) => a.n.unit === b.n.unit && LIST_GAP.test(f.slice(a.n.end, b.n.start)))) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const last = list.at(-1)!;
+    const after = periodLists.find((pl) => pl.length >= 2 && pl[0]!.start >= last.n.end && LIST_PERIOD_AFTER.test(f.slice(last.n.end, pl[0]!.start)));
+    const before = [...periodLists].reverse().find((pl) => {
+      if (pl.length < 2 || pl.at(-1)!.end > first.n.start) return false;
+      const between = f.slice(pl.at(-1)!.end, first.n.start);
+      return /分别|依次|respectively/u.test(f.slice(pl.at(-1)!.end, Math.min(f.length, last.n.end + 16))) && !/[。]/u.test(between) && (!/[;；]/u.test(between) || /same (?:reporting )?period|同期/u.test(between));
+    });
+    const chosen = after ?? before;
+    if (!chosen) continue;
+    if (chosen.length === list.length) {
+      list.forEach((v, i) => {
+        const ref = chosen[i]!.ref;
+        if (ref.type === 'abs') v.listPeriod = ref.period;
+        v.own = chosen[i];
+      });
+      for (const p of chosen) owned.add(p);
+    } else {
+      for (const v of list) v.dropped = true;
+    }
+  }
+  const pairedByList = new Set(values.filter((v) => v.listPeriod || v.dropped));
 
   // Lists stated "respectively" / 分别为: one period per number, in order.
   for (const marker of f.matchAll(RESPECTIVELY)) {
@@ -195,7 +231,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
         cursor = s.n.start;
       }
     }
-    if (list.length < 2) continue;
+    if (list.length < 2 || list.some((v) => pairedByList.has(v))) continue;
     const spanToken = [...view.periods].reverse().find((p) => p.end <= list[0]!.n.start && p.ref.type === 'span');
     const span = spanToken?.ref.type === 'span' ? spanToken.ref : null;
     if (span && span.toYear - span.fromYear + 1 === list.length) {
@@ -319,30 +355,46 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     }
   }
 
-  // Changes attach to the value they describe.
+  // Changes attach to the value they describe; a change with no value of its metric in
+  // the clause ("销售费用同比减少14.64%") is a figure of its own.
   const changes = slots.filter((s) => s.role === 'change');
-  const attached = new Map<Slot, StatedChange>();
+  const attached = new Map<Slot, Array<StatedChange & { n: NumberToken }>>();
+  const standalone: Array<{ c: Slot; metric: MetricToken; change: StatedChange }> = [];
   for (const c of changes) {
     const afterText = f.slice(c.n.end, c.n.end + 40);
+    const governing = view.metrics.filter((m) => m.end <= c.n.start).at(-1);
     let target: Slot | undefined;
     if (/^\s?(?:year[- ](?:over|on)[- ]year\s|yoy\s|quarter[- ](?:over|on)[- ]quarter\s)?(?:to|至|到)\s?/u.test(afterText)) {
       target = values.find((v) => v.n.start >= c.n.end && !v.dropped);
     }
-    target ??= values.filter((v) => v.n.end <= c.n.start && !v.dropped && !v.prior).at(-1);
-    target ??= values.find((v) => v.n.start >= c.n.end && !v.dropped && !v.prior);
-    if (!target || attached.has(target) || !target.metric) continue;
+    const earlier = values.filter((v) => v.n.end <= c.n.start && !v.dropped && !v.prior).at(-1);
+    // The value before the change is its level only when no other metric is named between them.
+    if (!target && earlier?.metric && (!governing || governing.start <= earlier.n.start || governing === earlier.metric || sameToken(governing, earlier.metric))) target = earlier;
+    if (!target && !governing) target = values.find((v) => v.n.start >= c.n.end && !v.dropped && !v.prior);
+    const metricToken = target?.metric ?? governing;
+    if (!metricToken || metricToken.metric.blocker) continue;
     // The verb nearest before the number decides the direction ("下滑12.34%至..., 亏损也同比扩大5.67%").
     const verbs = [...f.slice(Math.max(0, c.n.start - 40), c.n.start).matchAll(CHANGE_VERB)];
     const lastVerb = verbs.at(-1)?.[0] ?? '';
     let sign = (lastVerb ? NEGATIVE_CHANGE.test(lastVerb) : /^\s?(?:decrease|decline|drop|reduction|lower|fall)/u.test(afterText)) ? -1 : 1;
     if (c.n.signed) sign = 1;
-    const loss = target.metric.negative && !target.n.signed;
-    // A loss that grows is net income falling: "亏损扩大5.67%" is -5.67%, "loss narrowed" is +.
-    if (loss) sign = -sign;
-    const nearby = f.slice(Math.max(0, c.n.start - 50), c.n.end + 50);
-    const basis: StatedChange['basis'] = YOY_NEAR.test(nearby) ? 'yoy' : QOQ_NEAR.test(nearby) ? 'qoq' : view.yoy && !view.qoq ? 'yoy' : view.qoq && !view.yoy ? 'qoq' : 'prior';
-    const unit = target.metric.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
-    attached.set(target, { value: sign * Math.abs(c.n.value), unit, basis: basis === 'prior' ? basisFromPrior(target, values) : basis });
+    const magnitude = c.n.unit === 'x' ? Math.abs(c.n.value) * 100 : Math.abs(c.n.value);
+    const unit = metricToken.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
+    // A ratio moves in points; a percentage change of a ratio is not stated that way.
+    if (metricToken.metric.kind === 'ratio' && c.n.unit !== 'pp') continue;
+    const basis = changeBasis(f, c, slots) ?? (target ? null : view.qoq && !view.yoy ? 'qoq' : 'yoy');
+    if (target) {
+      const loss = target.metric!.negative && !target.n.signed;
+      // A loss that grows is net income falling: "亏损扩大5.67%" is -5.67%, "loss narrowed" is +.
+      const fromPrior = basisFromPrior(target, values);
+      // Results compare with the same period a year earlier unless the text says otherwise.
+      const stated: StatedChange = { value: (loss ? -sign : sign) * magnitude, unit, basis: basis ?? (view.qoq && !view.yoy ? 'qoq' : fromPrior === 'prior' ? 'yoy' : fromPrior) };
+      const list = attached.get(target) ?? [];
+      if (!list.some((x) => x.basis === stated.basis)) list.push({ ...stated, n: c.n });
+      attached.set(target, list);
+    } else {
+      standalone.push({ c, metric: metricToken, change: { value: sign * magnitude, unit, basis: basis ?? 'yoy' } });
+    }
   }
 
   const facts: SentenceFact[] = [];
@@ -359,13 +411,15 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const qualifiers: FactQualifiers = {};
     if (m.adjusted) qualifiers.adjusted = true;
     if (m.nonGaap) qualifiers.nonGaap = true;
+    if (m.attributable) qualifiers.attributable = true;
+    if (m.exclNonrecurring) qualifiers.exclNonrecurring = true;
     if (m.segment && (m.metric.id === s.metric.metric.id)) qualifiers.segment = m.segment;
     if (forecast) qualifiers.forecast = true;
     if (m.cumulative) qualifiers.cumulative = true;
     if (approximate) qualifiers.approximate = true;
     if (AT_LEAST_BEFORE.test(f.slice(Math.max(0, n.start - 18), n.start)) || /以上$/u.test(f.slice(n.end, n.end + 2))) qualifiers.bound = 'at_least';
     else if (AT_MOST_BEFORE.test(f.slice(Math.max(0, n.start - 18), n.start))) qualifiers.bound = 'at_most';
-    if (view.excluding) qualifiers.excludingItems = true;
+    if (view.excluding || excludingBefore(f, n.start)) qualifiers.excludingItems = true;
     if (s.periodInferred) qualifiers.periodInferred = true;
     let value = n.value;
     if (m.negative && !n.signed && m.metric.id === s.metric.metric.id) value = -Math.abs(value);
@@ -397,12 +451,93 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       fact.value = (low + high) / 2;
       fact.number = { ...n, end: s.range.high.end, text: f.slice(n.start, s.range.high.end) };
     }
-    const change = attached.get(s);
-    if (change) fact.change = change;
+    const stated = attached.get(s) ?? [];
+    const first = stated.find((c) => c.basis === 'yoy') ?? stated[0];
+    if (first) fact.change = { value: first.value, unit: first.unit, basis: first.basis };
     facts.push(fact);
+    for (const { n: changeNumber, ...change } of stated) {
+      // The change of a loss is stated as the text says it ("亏损扩大61.5%" is +61.5).
+      const asWritten = s.metric?.negative && !n.signed ? -change.value : change.value;
+      facts.push(changeFact(fact, { ...change, value: asWritten }, changeNumber));
+    }
+  }
+  for (const { c, metric, change } of standalone) {
+    const period = periodForChange(c, view, ctx);
+    if (!period || period.kind === 'date' || (period.kind === 'span') !== Boolean(metric.cumulative)) continue;
+    const qualifiers: FactQualifiers = {};
+    if (metric.adjusted) qualifiers.adjusted = true;
+    if (metric.attributable) qualifiers.attributable = true;
+    if (metric.exclNonrecurring) qualifiers.exclNonrecurring = true;
+    if (metric.segment) qualifiers.segment = metric.segment;
+    if (metric.cumulative) qualifiers.cumulative = true;
+    if (c.n.start > view.forecastAt) qualifiers.forecast = true;
+    if (view.excluding || excludingBefore(f, c.n.start)) qualifiers.excludingItems = true;
+    const base: SentenceFact = { company: companyAt(c.n.start), metric: metric.metric, period, value: 0, unit: '%', qualifiers, number: c.n, confidence: 0.8 };
+    facts.push(changeFact(base, change, c.n));
   }
   const established = sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null;
   return { facts, period: established };
+}
+
+/** The change of a figure as a figure of its own: revenue_yoy is "revenue" with `change: yoy`. */
+function changeFact(level: SentenceFact, change: StatedChange, n: NumberToken): SentenceFact {
+  return {
+    ...level,
+    value: change.value,
+    unit: '%',
+    qualifiers: { ...level.qualifiers, change: change.basis },
+    range: undefined,
+    // Kept so the figure can say points or percent; never shown as a change of the change.
+    change: { ...change },
+    number: n,
+  };
+}
+
+// Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
+const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;
+
+/** Maximal runs of items that follow each other as a list. */
+function runs<T>(items: readonly T[], joined: (a: T, b: T) => boolean): T[][] {
+  const out: T[][] = [];
+  for (const item of items) {
+    const current = out.at(-1);
+    if (current && joined(current.at(-1)!, item)) current.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+function sameToken(a: MetricToken, b: MetricToken): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+// The basis word nearest before a change, back to the previous number: "同比增长75.51%,环比增长720.60%".
+function changeBasis(f: string, c: Slot, slots: Slot[]): StatedChange['basis'] | null {
+  const prev = slots.filter((s) => s.n.end <= c.n.start).at(-1);
+  const before = f.slice(prev ? prev.n.end : Math.max(0, c.n.start - 30), c.n.start);
+  const yoyAt = lastMatch(before, YOY_NEAR);
+  const qoqAt = lastMatch(before, QOQ_NEAR);
+  if (yoyAt >= 0 || qoqAt >= 0) return qoqAt > yoyAt ? 'qoq' : 'yoy';
+  const after = f.slice(c.n.end, c.n.end + 24);
+  if (/^\s?(?:year[- ](?:over|on)[- ]year|yoy)/u.test(after)) return 'yoy';
+  if (/^\s?(?:quarter[- ](?:over|on)[- ]quarter|qoq|sequentially)/u.test(after)) return 'qoq';
+  return null;
+}
+
+function lastMatch(text: string, re: RegExp): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(re.source, 'gu'))) at = m.index ?? at;
+  return at;
+}
+
+// A change stated on its own takes the period the sentence states before it, else the paragraph's.
+function periodForChange(c: Slot, view: SentenceView, ctx: SentenceContext): Period | null {
+  const token = [...view.periods].reverse().find((p) => p.end <= c.n.start && !p.since && p.ref.type === 'abs');
+  if (token?.ref.type === 'abs') return token.ref.period;
+  const after = view.periods.find((p) => p.start >= c.n.end && !p.since && p.ref.type === 'abs');
+  if (after?.ref.type === 'abs' && !/[,;，；]/u.test(view.folded.slice(c.n.end, after.start))) return after.ref.period;
+  if (view.periods.some((p) => p.ref.type === 'undated')) return null;
+  return ctx.paragraphPeriod ?? ctx.docPeriod;
 }
 
 // "900 million in 2030, compared to 800 million in 2029, a 12.5% increase": the
@@ -416,8 +551,8 @@ function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
   return 'prior';
 }
 
-const YOY_NEAR = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期/u;
-const QOQ_NEAR = /quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季/u;
+const YOY_NEAR = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期|上年同期|按年|比上年/u;
+const QOQ_NEAR = /quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季/u;
 
 // "员工人数由2030年底的900人减少至600人,研发人员从500人减少至300人": the second prior
 // takes the period the sentence gave the first one when both end in the same period.

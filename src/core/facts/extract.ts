@@ -1,11 +1,11 @@
 import type { Company, CompanyMention, CompanyRegistry } from '../companies/registry.ts';
 import type { CorpusDocument } from '../corpus/document.ts';
-import { foldWithMap } from '../text/fold.ts';
+import { fold, foldWithMap } from '../text/fold.ts';
 import { associate, type SentenceContext } from './associate.ts';
 import type { Fact } from './fact.ts';
-import { documentNow, type TimeContext } from './period-phrases.ts';
+import { documentNow, THIS_QUARTER, type TimeContext } from './period-phrases.ts';
 import { topicSegment } from './segments.ts';
-import { quoteStatesValue } from './verify.ts';
+import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
 import { viewSentence, type SegmentTopic } from './sentence-view.ts';
 import { periodLabel, type Period } from '../periods.ts';
@@ -47,6 +47,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   if (!primary) return [];
   const now = documentNow(doc.published, doc.period);
   const currency = defaultCurrency(doc.text);
+  const speaksOfThisQuarter = THIS_QUARTER.test(fold(doc.text.slice(0, 200_000)));
   const facts: Fact[] = [];
   const seen = new Set<string>();
   const topics = new Map<'en' | 'zh', { segment: string; paragraph: number }>();
@@ -72,13 +73,14 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const topic: SegmentTopic | null = t && paragraph - t.paragraph <= TOPIC_REACH ? { segment: t.segment, sameParagraph: t.paragraph === paragraph } : null;
     const docYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
     const paragraphYear = paragraphPeriod && paragraphPeriod.kind !== 'date' && paragraphPeriod.kind !== 'span' ? paragraphPeriod.year : null;
-    const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear };
+    const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter };
     const view = viewSentence(folded, time, registry, topic);
     if (view.numbers.length === 0) continue;
     const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, defaultCurrency: currency };
     const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));
     if (result.period) paragraphPeriod = result.period;
 
+    let statedInSource: number[] | undefined;
     for (const sf of result.facts) {
       const numberStart = map[sf.number.start] ?? 0;
       const numberEnd = map[sf.number.end] ?? source.length;
@@ -100,7 +102,9 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       if (sf.range) fact.range = sf.range;
       if (sf.change) fact.change = sf.change;
       // Never keep a figure its own sentence does not state.
-      if (!quoteStatesValue(source, fact.value, fact.range)) continue;
+      const stated = fact.qualifiers.change && sf.number.unit === 'x' ? fact.value / 100 : fact.value;
+      statedInSource ??= statedValues(source);
+      if (!statesValue(statedInSource, stated, fact.range)) continue;
       const key = `${fact.company}|${fact.metric}|${periodLabel(fact.period)}|${fact.value}|${JSON.stringify(fact.qualifiers)}|${fact.start}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -5,6 +5,12 @@ import type { Period } from '../periods.ts';
 export interface FactQualifiers {
   adjusted?: boolean;
   nonGaap?: boolean;
+  /** Attributable to the owners of the parent (归母, 股东应占, "attributable to shareholders"). */
+  attributable?: boolean;
+  /** Excluding non-recurring gains and losses (扣非). */
+  exclNonrecurring?: boolean;
+  /** The figure is a stated change of the metric, not its level: `yoy` growth, `qoq`, `hoh`. */
+  change?: 'yoy' | 'qoq' | 'hoh' | 'prior';
   /** Business segment ("public cloud"); a segment figure never answers a total. */
   segment?: string;
   /** Forecast, guidance or target: not a reported result. */

@@ -13,8 +13,8 @@ export interface NumberToken {
   end: number;
   /** Value in base units; negative only when the text writes a sign ("-", "negative", "负"). */
   value: number;
-  /** CNY/USD/HKD for money, % for percentages, pp for percentage points, count for 人/名, null when bare. */
-  unit: 'CNY' | 'USD' | 'HKD' | '%' | 'pp' | 'count' | null;
+  /** CNY/USD/HKD for money, % for percentages, pp for percentage points, count for 人/名, x for 倍 (times), null when bare. */
+  unit: 'CNY' | 'USD' | 'HKD' | '%' | 'pp' | 'count' | 'x' | null;
   /** The text carries a scale word (million, 亿, ...). */
   scaled: boolean;
   /** The text writes a sign. */
@@ -70,7 +70,7 @@ const NUMBER_RE = new RegExp(
     String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`,
     String.raw`(?:\s?(?<scale>trillion|billion|million|thousand|bn|mn)\b|\s?(?<zhscale>万亿|千万|百万|亿|万|千)(?!分))?`,
     String.raw`(?:\s?(?<post>元人民币|元|美元|港元|港币|hong kong dollars|us dollars|dollars|yuan|renminbi|rmb)(?![a-z])|\s?(?<cnpost>人民币))?`,
-    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|个百分点|percentage points?\b|pp\b)|(?<people>人|名(?!字)))?`,
+    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|个百分点|百分点|percentage points?\b|pp\b)|(?<people>人|名(?!字))|(?<times>倍))?`,
   ].join(''),
   'gu',
 );
@@ -98,6 +98,7 @@ export function findNumbers(folded: string): NumberToken[] {
     let unit: NumberToken['unit'] = currencyWord ? (CURRENCY[currencyWord] ?? null) : null;
     if (g.pct) unit = /百分点|point|pp/u.test(g.pct) ? 'pp' : '%';
     if (g.people) unit = 'count';
+    if (g.times) unit = 'x';
     const signed = Boolean(g.sign);
     if (signed) value = -value;
     out.push({

@@ -1,5 +1,5 @@
 import { addDays, format } from 'date-fns';
-import { parseIsoDate, periodClosedBy, periodEnd, previousPeriod, previousYear, type Period } from '../periods.ts';
+import { parseIsoDate, periodClosedBy, periodEnd, periodLabel, previousPeriod, previousYear, type Period } from '../periods.ts';
 
 /**
  * Period phrases in folded document text, resolved against what the document says
@@ -34,7 +34,12 @@ export interface TimeContext {
   now: Date | null;
   /** Year for phrases without one ("the first half", "Q4"). */
   contextYear: number | null;
+  /** The document speaks of "this quarter" (a call or release): "last quarter" is the one before. */
+  speaksOfThisQuarter?: boolean;
 }
+
+/** "this quarter", "本季": the document reports its quarter in the present. */
+export const THIS_QUARTER = /\b(?:this|the current) quarter\b|本季|当季|本季度/u;
 
 /** "Now" of a document. */
 export function documentNow(published: string | null, docPeriod: Period | null): Date | null {
@@ -103,6 +108,9 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`(?:as of |as at |by |at )?(?:the )?(?:end of |year-end of |year end of )(?:fy\\s?|fiscal (?:year )?)?${Y}`, 'u'), (m) => yearEnd(+m[1]!)],
   [new RegExp(`(?:by |at )?${MONTH} end,? ${Y}`, 'u'), (m) => endOfMonthRef(+m[2]!, MONTHS[m[1]!]!)],
   [new RegExp(`(?:by |at )?(?:the )?end of ${MONTH},? ${Y}`, 'u'), (m) => endOfMonthRef(+m[2]!, MONTHS[m[1]!]!)],
+  // "截至2025年6月30日止中期", "截至今年6月30日止六个月": the period that ends on that day.
+  [new RegExp(`(?:截至|截止)?(${Y.slice(1, -1)}|今年|去年|本年)年?(\\d{1,2})月(\\d{1,2})日止(中期|半年度?|六个月|6个月|九个月|9个月|三个月|3个月|年度|十二个月|12个月)`, 'u'), (m, c) => endingPeriod(m[1]!, +m[2]!, +m[3]!, m[4]!, c)],
+  [/(?:截至|截止|截止到|到)?(今年|去年|本年)(\d{1,2})月(\d{1,2})日/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => dateRef(y, +m[2]!, +m[3]!) ?? fy(y))],
   [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(\\d{1,2})月(\\d{1,2})日`, 'u'), (m) => dateRef(+m[1]!, +m[2]!, +m[3]!)],
   [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(\\d{1,2})月(?:底|末)`, 'u'), (m) => endOfMonthRef(+m[1]!, +m[2]!)],
   [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(?:底|末|年底|年末)`, 'u'), (m) => yearEnd(+m[1]!)],
@@ -114,6 +122,12 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`${Y}\\s?年\\s?第?([一二三四1-4])季度?`, 'u'), (m) => q(+m[1]!, ORD[m[2]!]!)],
   [new RegExp(`${Y}\\s?年?(?:前三季度|前三季)`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
   [new RegExp(`(?:the )?first (?:three quarters|nine months) (?:of )?${Y}`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
+  [new RegExp(`(?:the )?nine months ended september 30,? ${Y}`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
+  // "for the six months ended June 30, 2024", "the three months ended March 31, 2025", "the year ended December 31, 2024".
+  [new RegExp(`(?:for )?(?:the )?(six|6|three|3|twelve|12) months ended ${MONTH} (\\d{1,2}),? ${Y}`, 'u'), (m, c) => endingPeriod(m[4]!, MONTHS[m[2]!]!, +m[3]!, /six|6/u.test(m[1]!) ? '六个月' : /three|3/u.test(m[1]!) ? '三个月' : '年度', c)],
+  [new RegExp(`(?:for )?(?:the )?(?:fiscal )?year ended ${MONTH} (\\d{1,2}),? ${Y}`, 'u'), (m, c) => endingPeriod(m[3]!, MONTHS[m[1]!]!, +m[2]!, '年度', c)],
+  // Nine months without a year: the year of the clause, else the document's.
+  [/前三季度|前三季|首三季|(?:the )?first (?:three quarters|nine months)\b|(?:the )?nine months ended september 30\b/u, (_m, c) => withYear(c, (y) => ({ type: 'abs', period: { kind: '9M', year: y }, yearInferred: true, point: false }))],
   // Relative quarters
   [new RegExp(`(?:the )?${ORDW} quarter (?:of )?(last|this|the previous|the prior) year`, 'u'), (m, c) => relYear(c, m[2]!, (y) => q(y, ORD[m[1]!]!))],
   [new RegExp(`q([1-4]) (?:of )?(last|this) year`, 'u'), (m, c) => relYear(c, m[2]!, (y) => q(y, ORD[m[1]!]!))],
@@ -123,7 +137,7 @@ const RULES: Array<[RegExp, Builder]> = [
   [/本季度?末|本季度?底/u, (_m, c) => (c.docPeriod?.kind === 'Q' ? { type: 'abs', period: c.docPeriod, yearInferred: false, point: true } : null)],
   [/(?:the )?same (?:period|quarter|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year|the prior year|the year before)|去年同期|上年同期/u, () => ({ type: 'same-period-prior-year' })],
   [/\b(?:this|the current|the) quarter\b|本季度|本季|当季|单季/u, (_m, c) => (c.docPeriod?.kind === 'Q' ? { type: 'abs', period: c.docPeriod, yearInferred: false, point: false } : null)],
-  [/\b(?:last|previous|prior|the previous|the prior|the last) quarter\b|上一季度|上一季|上季度|上季/u, (_m, c) => (c.docPeriod?.kind === 'Q' ? { type: 'abs', period: previousPeriod(c.docPeriod), yearInferred: false, point: false } : null)],
+  [/\b(?:last|previous|prior|the previous|the prior|the last) quarter\b|上一季度|上一季|上季度|上季/u, (_m, c) => lastQuarter(c)],
   [new RegExp(`(?:the )?${ORDW} quarter\\b`, 'u'), (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   [/\bq([1-4])\b/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   [/第([一二三四])季度?/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
@@ -147,6 +161,8 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],
   [new RegExp(`${Y}\\s?(?:年度|财年|年)`, 'u'), (m) => fy(+m[1]!)],
+  // "累计今年6个月", "the first six months of this year": part of a year, not the year.
+  [/(?:累计)?(?:今年|本年度?|年内)(?:首|前)?\d{1,2}个月|(?:首|前)\d{1,2}个月|\bthe first (?:six|three|\d{1,2}) months(?: of (?:this|the) year)?\b/u, () => ({ type: 'undated' })],
   [/\b(?:this year|the current year)\b|今年|本年度?/u, (_m, c) => (nowYear(c) ? fy(nowYear(c)!) : null)],
   [/\b(?:last year|the previous year|the prior year|a year ago)\b|去年|上年/u, (_m, c) => (nowYear(c) ? fy(nowYear(c)! - 1) : null)],
   [/\b(?:at one point|once|at its peak|at the peak|historically|every year|each year|per year|annually|every quarter|each quarter)\b|曾经|一度|最高时|每年|每季度?/u, () => ({ type: 'undated' })],
@@ -155,6 +171,38 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`${Y}\\s?年\\s?(\\d{1,2})\\s?月(?![底末\\d])`, 'u'), () => ({ type: 'undated' })],
   [new RegExp(`(?<![\\d.,$])${Y}(?![\\d%.,]\\d|\\d|\\s?(?:million|billion|亿|万|%|人|名))`, 'u'), (m) => fy(+m[1]!)],
 ];
+
+/**
+ * "Last quarter": in a call or release that speaks of "this quarter", the quarter before the
+ * one reported; in a news story written after the quarter closed ("阿里上季收入…"), the
+ * quarter reported, the last one closed when the story was published.
+ */
+function lastQuarter(c: TimeContext): PeriodRef | null {
+  if (c.docPeriod?.kind !== 'Q') return null;
+  const closedLast = c.now ? periodLabel(previousPeriod(quarterOf(c.now))) === periodLabel(c.docPeriod) : false;
+  if (!c.speaksOfThisQuarter && closedLast) {
+    return { type: 'abs', period: c.docPeriod, yearInferred: false, point: false };
+  }
+  return { type: 'abs', period: previousPeriod(c.docPeriod), yearInferred: false, point: false };
+}
+
+function quarterOf(d: Date): Extract<Period, { kind: 'Q' }> {
+  return { kind: 'Q', year: d.getFullYear(), quarter: (Math.floor(d.getMonth() / 3) + 1) as 1 | 2 | 3 | 4 };
+}
+
+function endingPeriod(yearWord: string, month: number, day: number, length: string, c: TimeContext): PeriodRef | null {
+  const year = /^\d/u.test(yearWord) ? +yearWord : nowYear(c) === null ? null : nowYear(c)! - (yearWord === '去年' ? 1 : 0);
+  if (year === null || !isoDate(year, month, day)) return null;
+  const months = /中期|半年|六|6/u.test(length) ? 6 : /九|9/u.test(length) ? 9 : /三|3/u.test(length) ? 3 : 12;
+  const quarterEnd = month % 3 === 0 && monthEnd(year, month).endsWith(String(day).padStart(2, '0'));
+  if (!quarterEnd) return null;
+  if (months === 6 && month === 6) return h(year, 1);
+  if (months === 6 && month === 12) return h(year, 2);
+  if (months === 9 && month === 9) return { type: 'abs', period: { kind: '9M', year }, yearInferred: false, point: false };
+  if (months === 3) return q(year, (month / 3) as 1 | 2 | 3 | 4);
+  if (months === 12 && month === 12) return fy(year);
+  return null;
+}
 
 function span(from: number, to: number): PeriodRef | null {
   return from < to && to - from <= 30 ? { type: 'span', fromYear: from, toYear: to } : null;

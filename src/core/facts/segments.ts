@@ -1,3 +1,5 @@
+import { SEGMENT_HEAD_EN, SEGMENT_HEAD_ZH } from './qualifier-cues.ts';
+
 /**
  * Business segments. A segment's revenue ("public cloud revenue", "企業雲收入",
  * "revenues from this business") must never answer a question about total revenue, so
@@ -29,8 +31,11 @@ export function canonicalSegment(raw: string): string {
   return s.trim() || 'unnamed segment';
 }
 
-// Words that end a noun phrase naming a business line.
-const SEGMENT_HEAD = '(?:cloud|clouds|services?|business(?:es)?|segments?|software|platforms?|products?|solutions?|cdn|computing(?: power)?(?: services)?|verticals?|division)';
+// Words that end a noun phrase naming a business line (src/core/vocabulary/qualifiers.yaml).
+const SEGMENT_HEAD = `(?:${SEGMENT_HEAD_EN})`;
+// "云业务", "AI业务": a one-word line named with 业务 right before the metric.
+const ZH_SHORT_SEGMENT = /(?:^|[^\u4e00-\u9fffa-z])([\u4e00-\u9fffa-z]{1,3}业务)$/u;
+const ZH_SEGMENT = new RegExp(`([\\u4e00-\\u9fffa-z]{2,12}?(?:${SEGMENT_HEAD_ZH}))(?:之|的)?[:：]?$`, 'u');
 const NOT_SEGMENT = /^(?:total|operating|net|gross|quarterly|annual|overall|incremental|potential|our|the|its|company|group|consolidated|\d)/u;
 
 /** Segment named right before a revenue phrase: "public cloud revenue", "公有云服务收入". */
@@ -39,9 +44,11 @@ export function segmentBefore(folded: string, metricStart: number): string | nul
   const en = before.match(new RegExp(`((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})\\s$`, 'u'));
   if (en && !NOT_SEGMENT.test(en[1]!)) return canonicalSegment(en[1]!);
   // "第一季企业云服务收入": the period words before the segment name are not part of it.
-  const zh = before.replace(/^.*(?:季度?|年度?|月|的|,|，|。|;|；|\s)/u, '').match(/([\u4e00-\u9fffa-z]{2,12}?(?:云|云端|业务|服务|板块))$/u);
+  // "阿里国际数字商业(AIDC)收入": the name before its abbreviation.
+  const plain = before.replace(/[(（][a-z0-9&.\s-]{1,12}[)）]$/u, '');
+  const zh = plain.replace(/^.*(?:季度?|年度?|月|的|,|，|。|;|；|\s|[)）])/u, '').match(ZH_SEGMENT) ?? plain.match(ZH_SHORT_SEGMENT);
   // "该业务收入" refers back to a topic.
-  if (zh && !/该|此|这|本|总|营业/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
+  if (zh && !/^(?:该|此|这|本|总|营业|整体|集团|公司)/u.test(zh[1]!) && !/^(?:公司|集团)$/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
   return null;
 }
 
@@ -90,4 +97,16 @@ export function topicSegment(folded: string): string | null {
   const zh = folded.match(TOPIC_ZH);
   if (zh && /云|业务|服务/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
   return null;
+}
+
+// "(二)汽车解决方案:营业额增长…": a list item headed by a business line speaks of that line.
+const HEADING_ZH = new RegExp(`^\\s?(?:[-*•]\\s?)?(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、])?\\s?([\\u4e00-\\u9fffa-z][\\u4e00-\\u9fffa-z\\s]{1,14}?(?:${SEGMENT_HEAD_ZH}))\\s?[:：]`, 'u');
+const HEADING_EN = new RegExp(`^\\s?(?:[-*•]\\s?)?(?:\\(?[a-z\\d]{1,3}[.)]\\s)?((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})\\s?:`, 'u');
+
+/** A business line the clause opens with as its heading ("汽车解决方案:…", "Cloud services: …"). */
+export function headingSegment(folded: string, metricStart: number): string | null {
+  const m = folded.match(HEADING_ZH) ?? folded.match(HEADING_EN);
+  if (!m || (m.index ?? 0) + m[0].length > metricStart) return null;
+  if (/^(?:总|整体|集团|total|overall|group)/u.test(m[1]!.trim())) return null;
+  return canonicalSegment(m[1]!);
 }

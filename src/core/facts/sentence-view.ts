@@ -1,8 +1,9 @@
 import type { CompanyMention, CompanyRegistry } from '../companies/registry.ts';
-import { findMetrics, type MetricDef } from './metrics.ts';
+import { findMetrics, NOT_A_METRIC, type MetricDef } from './metrics.ts';
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { findPeriods, type PeriodToken, type TimeContext } from './period-phrases.ts';
-import { refersToTopic, segmentAfter, segmentBefore } from './segments.ts';
+import { explicitTotal, phraseQualifiers } from './qualifier-cues.ts';
+import { headingSegment, refersToTopic, segmentAfter, segmentBefore } from './segments.ts';
 
 /** A metric phrase of a sentence with what it says about the figure. */
 export interface MetricToken {
@@ -13,6 +14,10 @@ export interface MetricToken {
   negative: boolean;
   adjusted: boolean;
   nonGaap: boolean;
+  /** Attributable to the owners of the parent (归母, 股东应占). */
+  attributable: boolean;
+  /** Excluding non-recurring items (扣非). */
+  exclNonrecurring: boolean;
   cumulative: boolean;
   segment: string | null;
   /** The segment comes from an earlier sentence's topic, not this one. */
@@ -41,6 +46,9 @@ export interface SentenceView {
   excluding: boolean;
 }
 
+// Words that make what follows an increment of a metric rather than its level.
+const INCREMENT_BEFORE = /(?:新增|新增加|额外|增量|additional|incremental|extra)\s?$/u;
+
 // Bare words that name a metric only in the right company: "a loss of RMB 1 million" but
 // not "a loss of disposal of properties", "adjusted stock profit" or "exchange loss".
 const AMBIGUOUS = new Set(['loss', 'losses', 'profit', 'profits', 'profitability', 'sales']);
@@ -48,13 +56,16 @@ const ALLOWED_BEFORE = /(?:^|[\s(,"“])(?:net|a|an|the|total|its|our|their|cumu
 const NOT_A_FIGURE_AFTER = /^\s(?:on|from|in (?:the )?(?:disposal|exchange|value)|of (?:disposal|properties|property|equipment|assets|control|share|market|momentum|customers?|the|our|its|confidence|faith|interest))/u;
 
 const FORECAST = /\b(?:expects?|expected|expectation|estimates?|estimated|projects?|projected|projection|forecasts?|forecasted|guidance|outlook|targets?|targeted|anticipates?|anticipated|plans? to|aims? to|would reach|will reach|is set to)\b|预计|预期|预测|目标|指引|有望|计划/u;
-const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?)\b|超预期|不及预期|好于预期/u;
-const YOY = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter) (?:of |in )?(?:last year|a year|the previous year|20\d\d)|同比|年增|年减|去年同期|上年同期/u;
-const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季/u;
+const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?|(?:in line with|above|below|beat|missed|exceeded|met) (?:market |analysts' |consensus )?(?:expectations?|estimates?|forecasts?)|consensus)\b|超预期|不及预期|好于预期|逊于预期|符合预期|预期之内|预期内|预期上限|预期下限|市场预期|胜预期|低于预期|高于预期/u;
+const YOY = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter) (?:of |in )?(?:last year|a year|the previous year|20\d\d)|同比|年增|年减|去年同期|上年同期|按年|比上年/u;
+const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季/u;
 
 // Parenthetical definitions ("free cash flow, as measured in net cash ... minus capital
 // expenditures, was ...") name other metrics that do not govern the number.
 const APPOSITIVE = /,\s*(?:as measured (?:in|by|as)|measured as|defined as|calculated as|which is|which are|i\.e\.|namely|representing)[^,]*,/gu;
+
+/** Metrics a business line reports on its own: the only ones a segment qualifies. */
+export const SEGMENT_METRICS = new Set(['revenue', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
 
 function metricTokens(folded: string, topic: SegmentTopic | null, companies: CompanyMention[]): MetricToken[] {
   const masked = folded.replace(APPOSITIVE, (m) => m.replace(/[^,]/gu, ' '));
@@ -63,31 +74,37 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
   for (const c of companies) nameless = nameless.slice(0, c.start) + ' '.repeat(c.end - c.start) + nameless.slice(c.end);
   const out: MetricToken[] = [];
   for (const m of findMetrics(masked)) {
+    // "Operating profit (loss)", "净利润(亏损)": a label's other side, not a metric of its own.
+    if (/[(（]\s?$/u.test(masked.slice(Math.max(0, m.start - 2), m.start)) && /^\s?[)）]/u.test(masked.slice(m.end, m.end + 2)) && out.some((t) => t.end >= m.start - 3)) continue;
+    // "新增研发投入7.4亿元", "additional R&D investment": an increment, not the level; its numbers are nobody's.
+    if (INCREMENT_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start))) {
+      out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
+      continue;
+    }
     if (AMBIGUOUS.has(m.phrase)) {
       const before = masked.slice(Math.max(0, m.start - 14), m.start);
       if (!ALLOWED_BEFORE.test(before)) continue;
       if (NOT_A_FIGURE_AFTER.test(masked.slice(m.end, m.end + 30))) continue;
     }
-    const before = folded.slice(Math.max(0, m.start - 30), m.start);
-    const adjusted = /adjusted\s(?:[a-z&-]+\s){0,2}$|调整后[\u4e00-\u9fff]{0,4}$/u.test(before) || /\badjusted\b/u.test(m.phrase);
-    const nonGaap = /non-?\s?gaap\s(?:[a-z&-]+\s){0,2}$|非.{0,8}(?:通用会计准则|公认会计准则|gaap)\s?[\u4e00-\u9fff]{0,4}$/u.test(before);
-    const cumulative =
-      /(?:cumulative|accumulated|combined|aggregate)\s(?:[a-z]+\s)?$|(?:累计|合计|总计)$/u.test(folded.slice(Math.max(0, m.start - 16), m.start)) || /^(?:累计|合计)/u.test(m.phrase) || /^额/u.test(folded.slice(m.end, m.end + 1)) && /累计$/u.test(folded.slice(Math.max(0, m.start - 2), m.start));
+    const q = phraseQualifiers(folded, m.start, m.end);
+    const adjusted = q.adjusted || /\badjusted\b/u.test(m.phrase);
+    const cumulative = q.cumulative || /^(?:累计|合计)/u.test(m.phrase);
     let segment: string | null = null;
     let segmentFromTopic = false;
-    if (m.metric.id === 'revenue' || m.metric.id === 'gross_profit' || m.metric.id === 'gross_margin') {
-      const explicitTotal = /(?:total|overall|consolidated|group)\s$|总$|營業總$/u.test(folded.slice(Math.max(0, m.start - 10), m.start)) || /^total|^总/u.test(m.phrase);
-      segment = explicitTotal ? null : (segmentBefore(nameless, m.start) ?? segmentAfter(nameless, m.end));
-      if (!segment && !explicitTotal && refersToTopic(folded, m.start, m.end)) {
+    if (SEGMENT_METRICS.has(m.metric.id)) {
+      // "中国电商业务总收入" is the line's total; "总收入" alone is the company's.
+      const total = explicitTotal(folded, m.start) || (/^total|^总/u.test(m.phrase) && !segmentBefore(nameless, m.start));
+      segment = total ? null : (segmentBefore(nameless, m.start) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start));
+      if (!segment && !total && refersToTopic(folded, m.start, m.end)) {
         segment = topic?.segment ?? 'unnamed segment';
         segmentFromTopic = true;
-      } else if (!segment && !explicitTotal && topic?.sameParagraph) {
+      } else if (!segment && !total && topic?.sameParagraph) {
         // "Turning to our storage business. Revenue grew ...": the paragraph's topic.
         segment = topic.segment;
         segmentFromTopic = true;
       }
     }
-    out.push({ start: m.start, end: m.end, metric: m.metric, negative: m.negative, adjusted, nonGaap, cumulative, segment, segmentFromTopic });
+    out.push({ start: m.start, end: m.end, metric: m.metric, negative: m.negative, adjusted, nonGaap: false, attributable: q.attributable, exclNonrecurring: q.exclNonrecurring, cumulative, segment, segmentFromTopic });
   }
   return out;
 }

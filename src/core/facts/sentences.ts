@@ -14,14 +14,61 @@ export interface SentenceSpan {
 // Abbreviations after which a full stop does not end an English sentence.
 const ABBREVIATIONS = /(?:\b(?:mr|mrs|ms|dr|prof|inc|co|corp|ltd|no|vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|st|approx)|\b[a-z]|\b(?:[a-z]\.){1,3}[a-z]|\bu\.s)\.$/iu;
 
-/** Split cleaned text into sentences, paragraph by paragraph. */
+/** Longest span read as one sentence; longer runs are cut at clause marks. */
+export const MAX_SENTENCE = 2000;
+
+// A line that starts a new item rather than continuing the one above.
+const ITEM_START = /^\s*(?:[-*•·#|>]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、)]\s|[一二三四五六七八九十]{1,2}[、.])/u;
+const ENDS_CLAUSE = /[。！？!?:：;；.”"」』]\s*$/u;
+
+/**
+ * Lines a page wrapped in the middle of a sentence, joined back: each entry is
+ * `[start, end)` of the text, possibly spanning several physical lines.
+ */
+export function logicalLines(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let lineStart = 0;
+  let current: { start: number; end: number } | null = null;
+  let last = '';
+  for (const line of text.split('\n')) {
+    const start = lineStart;
+    const end = start + line.length;
+    lineStart = end + 1;
+    if (!line.trim()) {
+      if (current) out.push(current);
+      current = null;
+      last = '';
+      continue;
+    }
+    if (current && continues(last, line)) {
+      current.end = end;
+    } else {
+      if (current) out.push(current);
+      current = { start, end };
+    }
+    last = line;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function continues(previous: string, line: string): boolean {
+  if (ENDS_CLAUSE.test(previous) || ITEM_START.test(line) || /\|/u.test(previous)) return false;
+  const tail = previous.trimEnd().slice(-1);
+  const head = line.trimStart()[0] ?? '';
+  // Chinese wraps anywhere: a line ending inside a clause goes on with the next.
+  if (/[\u3400-\u9fff\d,，、至到为和及与(（]/u.test(tail) && /[\u3400-\u9fff\d.．﹒%;；,，、]/u.test(head)) return true;
+  // English wraps at a space: the next line goes on in lower case or with a number.
+  return /[a-z0-9,]/u.test(tail) && /[a-z0-9(]/u.test(head) && /^\s/u.test(line) === /^\s/u.test(previous);
+}
+
+/** Split cleaned text into sentences, paragraph by paragraph (wrapped lines joined). */
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  let lineStart = 0;
   let paragraph = 0;
-  for (const line of text.split('\n')) {
-    const base = lineStart;
-    lineStart += line.length + 1;
+  for (const span of logicalLines(text)) {
+    const base = span.start;
+    const line = text.slice(span.start, span.end);
     if (!line.trim()) continue;
     let from = 0;
     const push = (end: number) => {
@@ -29,6 +76,18 @@ export function splitSentences(text: string): SentenceSpan[] {
       let e = end;
       while (s < e && /\s/u.test(line[s]!)) s += 1;
       while (e > s && /\s/u.test(line[e - 1]!)) e -= 1;
+      // A run-on "sentence" (a page that lost its full stops) is cut at clause marks, so the
+      // work per sentence is bounded and extraction stays linear in the document's length.
+      while (e - s > MAX_SENTENCE) {
+        const window = line.slice(s, s + MAX_SENTENCE);
+        let cut = Math.max(window.lastIndexOf('；'), window.lastIndexOf(';'));
+        if (cut < MAX_SENTENCE / 3) cut = Math.max(window.lastIndexOf('，'), window.lastIndexOf(','), window.lastIndexOf('、'));
+        if (cut < MAX_SENTENCE / 3) cut = window.lastIndexOf(' ');
+        if (cut < MAX_SENTENCE / 3) cut = MAX_SENTENCE - 1;
+        out.push({ start: base + s, end: base + s + cut + 1, paragraph });
+        s += cut + 1;
+        while (s < e && /\s/u.test(line[s]!)) s += 1;
+      }
       if (e > s) out.push({ start: base + s, end: base + e, paragraph });
       from = end;
     };

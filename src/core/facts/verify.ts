@@ -7,7 +7,16 @@ import { findNumbers } from './numbers.ts';
  * and both ends of a range.
  */
 export function quoteStatesValue(quote: string, value: number, range?: { low: number; high: number }): boolean {
+  return statesValue(statedValues(quote), value, range);
+}
+
+/** The magnitudes a quote states, read once per sentence. */
+export function statedValues(quote: string): number[] {
+  return findNumbers(fold(quote)).map((n) => Math.abs(n.value));
+}
+
+/** True when one of the stated magnitudes is the value (both ends of a range). */
+export function statesValue(stated: readonly number[], value: number, range?: { low: number; high: number }): boolean {
   const wanted = range ? [range.low, range.high] : [value];
-  const stated = findNumbers(fold(quote)).map((n) => Math.abs(n.value));
   return wanted.every((w) => stated.some((s) => Math.abs(s - Math.abs(w)) <= Math.max(1e-9, Math.abs(w) * 1e-9)));
 }

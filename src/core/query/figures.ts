@@ -64,6 +64,13 @@ function best(facts: readonly Fact[]): Fact {
  * Group statements of the same figure into clusters of agreeing values and rank them:
  * more independent statements first, then the more precise, then the more direct.
  */
+/**
+ * Totals that parts add up to: when one document states two values of one of these for the
+ * same period and qualifiers, the smaller is a part (a business line it did not name) and
+ * the larger the total.
+ */
+const ADDITIVE = new Set(['revenue', 'gross_profit', 'cost_of_revenue', 'operating_expenses', 'rd_expense', 'sm_expense', 'ga_expense', 'headcount', 'customers', 'arr']);
+
 export function rankStatements(facts: readonly Fact[]): { primary: Fact; agreeing: Fact[]; disagreeing: Fact[] } {
   const clusters: Cluster[] = [];
   for (const f of facts) {
@@ -77,6 +84,13 @@ export function rankStatements(facts: readonly Fact[]): { primary: Fact; agreein
       best(b.facts).precision - best(a.facts).precision ||
       Math.max(...b.facts.map((f) => f.confidence)) - Math.max(...a.facts.map((f) => f.confidence)),
   );
+  const first = facts[0];
+  if (first && ADDITIVE.has(first.metric) && !first.qualifiers.change && !first.qualifiers.segment && clusters.length > 1) {
+    const docsOf = (c: Cluster) => new Set(c.facts.map((f) => f.doc));
+    const leader = clusters[0]!;
+    const rival = clusters.slice(1).find((c) => [...docsOf(c)].some((d) => docsOf(leader).has(d)) && Math.abs(c.facts[0]!.value) > Math.abs(leader.facts[0]!.value) && c.facts[0]!.unit === leader.facts[0]!.unit);
+    if (rival) clusters.splice(clusters.indexOf(rival), 1), clusters.unshift(rival);
+  }
   const [top, ...others] = clusters;
   const primary = best(top!.facts);
   return {
@@ -92,6 +106,9 @@ export function qualifierLabels(f: Fact): string[] {
   const out: string[] = [];
   if (q.adjusted) out.push('adjusted');
   if (q.nonGaap) out.push('non-GAAP');
+  if (q.attributable) out.push('attributable to shareholders');
+  if (q.exclNonrecurring) out.push('excluding non-recurring items');
+  if (q.change) out.push(q.change === 'qoq' ? 'change quarter on quarter' : q.change === 'hoh' ? 'change half on half' : q.change === 'yoy' ? 'change year on year' : 'change');
   if (q.segment) out.push(`segment: ${q.segment}`);
   if (q.forecast) out.push('forecast');
   if (q.cumulative) out.push('cumulative');
@@ -117,6 +134,7 @@ function writtenAmount(f: Fact): string | null {
 
 /** How a fact reads in an answer: `RMB 512 million (5.12億元)`, `RMB 4,321 million`. */
 export function displayOf(f: Fact): string {
+  if (f.qualifiers.change) return `${f.value > 0 ? '+' : ''}${formatValue(f.value, '%', f.precision).replace(/%$/u, f.change?.unit === 'pp' ? ' pp' : '%')}`;
   let text = writtenAmount(f) ?? formatValue(f.value, f.unit, f.precision);
   if (f.range) text = `${formatValue(f.range.low, f.unit, f.precision)} to ${formatValue(f.range.high, f.unit, f.precision)}`;
   if (f.qualifiers.bound) {
@@ -138,11 +156,11 @@ function changeDisplay(value: number, unit: '%' | 'pp', basis: Change['basis'], 
 export function buildFigure(snapshot: CorpusSnapshot, company: Company, statements: readonly Fact[], prior?: readonly Fact[]): Figure {
   const { primary, agreeing, disagreeing } = rankStatements(statements);
   const metric = METRIC_BY_ID.get(primary.metric);
-  const stated = primary.change ?? agreeing.find((f) => f.change)?.change;
+  const stated = primary.qualifiers.change ? undefined : (primary.change ?? agreeing.find((f) => f.change)?.change);
   let change: Change | undefined;
   if (stated) {
     change = { ...stated, display: changeDisplay(stated.value, stated.unit, stated.basis, primary.metric, primary.value), computed: false };
-  } else if (prior && prior.length > 0 && !primary.qualifiers.forecast) {
+  } else if (prior && prior.length > 0 && !primary.qualifiers.forecast && !primary.qualifiers.change) {
     const base = rankStatements(prior).primary;
     if (base.value !== 0 && base.unit === primary.unit) {
       const isRatio = primary.unit === '%';

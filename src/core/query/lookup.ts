@@ -6,6 +6,7 @@ import { fold } from '../text/fold.ts';
 import { inRange, periodEndIso, periodLabel, periodSortKey, previousPeriod, previousYear, type Period, type PeriodRange } from '../periods.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { buildFigure } from './figures.ts';
+import type { AskedQualifiers } from './metric-words.ts';
 
 /** A metric look-up: one company, one metric, a period, a range or neither. */
 export interface LookupRequest {
@@ -14,6 +15,8 @@ export interface LookupRequest {
   segment?: string;
   adjusted?: boolean;
   forecast?: boolean;
+  /** Attributable to shareholders (归母), excluding non-recurring items (扣非), a change asked for. */
+  qualifiers?: Partial<Pick<AskedQualifiers, 'attributable' | 'exclNonrecurring' | 'change'>>;
   /** A total over the range is wanted, not the series. */
   cumulative?: boolean;
   period?: Period;
@@ -29,35 +32,44 @@ export interface LookupResult {
   known: string[];
   /** Periods asked for in a range that the corpus does not state. */
   missing: string[];
+  /** Statements of the same metric and period with other qualifiers: shown as what they are, never as the answer. */
+  neighbours: Figure[];
 }
 
 function segmentMatches(factSegment: string | undefined, wanted: string | undefined): boolean {
   if (!wanted) return !factSegment;
   if (!factSegment) return false;
-  const a = fold(factSegment).replace(/\b(services?|business|segment)\b/gu, '').trim();
-  const b = fold(wanted).replace(/\b(services?|business|segment)\b/gu, '').trim();
-  return a === b || a.includes(b) || b.includes(a);
+  const plain = (s: string) => fold(s).replace(/\b(?:services?|business(?:es)?|segments?)\b|业务|服务|板块|分部/gu, '').replace(/\s+/gu, ' ').trim();
+  return plain(factSegment) === plain(wanted);
 }
 
 /**
- * How far a statement is from what was asked: forecasts only when no result is
- * reported; adjusted figures when asked, or when nothing else is stated.
+ * A statement answers the request only when every qualifier matches: adjusted or not,
+ * attributable or not, 扣非 or not, the change asked for or the level, reported or
+ * forecast. A restated what-if figure never answers.
  */
-function distance(f: Fact, req: LookupRequest): number {
+export function qualifiersMatch(f: Fact, req: LookupRequest): boolean {
   const q = f.qualifiers;
-  let d = 0;
-  if (Boolean(q.forecast) !== Boolean(req.forecast)) d += 8;
-  if (q.excludingItems) d += 4;
-  if (Boolean(q.adjusted || q.nonGaap) !== Boolean(req.adjusted)) d += 2;
-  if (q.approximate) d += 1;
-  return d;
+  const a = req.qualifiers ?? {};
+  if (q.excludingItems) return false;
+  if (Boolean(q.adjusted || q.nonGaap) !== Boolean(req.adjusted)) return false;
+  if (Boolean(q.attributable) !== Boolean(a.attributable)) return false;
+  if (Boolean(q.exclNonrecurring) !== Boolean(a.exclNonrecurring)) return false;
+  if ((q.change ?? null) !== (a.change ?? null)) return false;
+  if (Boolean(q.forecast) !== Boolean(req.forecast)) return false;
+  return true;
+}
+
+/** Rank of statements that all match: plain statements before approximate ones. */
+function distance(f: Fact): number {
+  return f.qualifiers.approximate ? 1 : 0;
 }
 
 /** The statements of the period closest to what was asked (same distance only). */
-function closest(facts: readonly Fact[], req: LookupRequest): Fact[] {
+function closest(facts: readonly Fact[]): Fact[] {
   if (facts.length === 0) return [];
-  const min = Math.min(...facts.map((f) => distance(f, req)));
-  return facts.filter((f) => distance(f, req) === min);
+  const min = Math.min(...facts.map((f) => distance(f)));
+  return facts.filter((f) => distance(f) === min);
 }
 
 function byPeriod(facts: readonly Fact[]): Map<string, Fact[]> {
@@ -72,13 +84,25 @@ function byPeriod(facts: readonly Fact[]): Map<string, Fact[]> {
 }
 
 function candidates(snapshot: CorpusSnapshot, req: LookupRequest): Fact[] {
-  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => segmentMatches(f.qualifiers.segment, req.segment));
+  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => segmentMatches(f.qualifiers.segment, req.segment) && qualifiersMatch(f, req));
+}
+
+/** Same company, metric and period, other qualifiers or segment: what the corpus says instead. */
+function neighboursOf(snapshot: CorpusSnapshot, req: LookupRequest, period: Period): Figure[] {
+  const label = periodLabel(period);
+  const near = snapshot.facts.series(req.company.id, req.metric.id).filter((f) => periodLabel(f.period) === label && !(segmentMatches(f.qualifiers.segment, req.segment) && qualifiersMatch(f, req)));
+  const groups = new Map<string, Fact[]>();
+  for (const f of near) {
+    const key = JSON.stringify({ ...f.qualifiers, approximate: undefined, periodInferred: undefined, bound: undefined });
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].slice(0, 4).map((facts) => buildFigure(snapshot, req.company, facts));
 }
 
 function figureFor(snapshot: CorpusSnapshot, req: LookupRequest, statements: Fact[], pool: readonly Fact[]): Figure {
   const period = statements[0]!.period;
   const priorPeriod = periodLabel(previousYear(period));
-  const variant = (f: Fact) => distance(f, req) === distance(statements[0]!, req);
+  const variant = (f: Fact) => distance(f) === distance(statements[0]!);
   const prior = pool.filter((f) => periodLabel(f.period) === priorPeriod && variant(f));
   return buildFigure(snapshot, req.company, statements, prior);
 }
@@ -121,16 +145,16 @@ export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResu
     // cash "at the end of 2030" is both the FY2030 and the Q4 2030 closing figure.
     const endIso = periodEndIso(req.period);
     const exact = pool.filter((f) => periodLabel(f.period) === label || (req.metric.pointInTime && f.period.kind !== 'span' && periodEndIso(f.period) === endIso));
-    const statements = closest(exact, req);
-    if (statements.length === 0) return { found: false, figures: [], known: knownAbout(snapshot, req.company, req.metric), missing: [label] };
-    return { found: true, figures: [figureFor(snapshot, req, statements, pool)], known: [], missing: [] };
+    const statements = closest(exact);
+    if (statements.length === 0) return { found: false, figures: [], known: knownAbout(snapshot, req.company, req.metric), missing: [label], neighbours: neighboursOf(snapshot, req, req.period) };
+    return { found: true, figures: [figureFor(snapshot, req, statements, pool)], known: [], missing: [], neighbours: [] };
   }
   const range = req.range;
   const inScope = pool.filter((f) => (range ? inRange(f.period, range) : f.period.kind !== 'span'));
   const groups = byPeriod(inScope);
   const figures: Figure[] = [];
   for (const statements of groups.values()) {
-    const chosen = closest(statements, req);
+    const chosen = closest(statements);
     // A series shows reported results; forecasts join only when asked for.
     if (!req.forecast && chosen.every((f) => f.qualifiers.forecast)) continue;
     figures.push(figureFor(snapshot, req, chosen, pool));
@@ -146,10 +170,10 @@ export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResu
   // A range asked for may be stated only as a total over it ("2030年至2035年累计亏损").
   if (range && (figures.length === 0 || req.cumulative)) {
     const spanLabel = periodLabel({ kind: 'span', fromYear: 'year' in range.from ? range.from.year : 0, toYear: 'year' in range.to ? range.to.year : 0 });
-    const cumulative = closest(pool.filter((f) => f.period.kind === 'span' && periodLabel(f.period) === spanLabel), req);
-    if (cumulative.length) return { found: true, figures: [figureFor(snapshot, req, cumulative, pool)], known: ['This is a cumulative figure over the whole range; the corpus states no per-year figures for it.'], missing: [] };
+    const cumulative = closest(pool.filter((f) => f.period.kind === 'span' && periodLabel(f.period) === spanLabel));
+    if (cumulative.length) return { found: true, figures: [figureFor(snapshot, req, cumulative, pool)], known: ['This is a cumulative figure over the whole range; the corpus states no per-year figures for it.'], missing: [], neighbours: [] };
   }
   const known = figures.length === 0 ? knownAbout(snapshot, req.company, req.metric) : [];
   if (missing.length && figures.length) known.push(`Not stated in the corpus: ${missing.join(', ')}.`);
-  return { found: figures.length > 0, figures, known, missing };
+  return { found: figures.length > 0, figures, known, missing, neighbours: [] };
 }

@@ -1,7 +1,9 @@
 import type { Company, CompanyRegistry } from '../companies/registry.ts';
-import { findMetrics, type MetricDef } from '../facts/metrics.ts';
+import type { MetricDef } from '../facts/metrics.ts';
+import { readMetricWords, type AskedQualifiers } from './metric-words.ts';
 import { parsePeriod, parsePeriodRange, type Period, type PeriodRange } from '../periods.ts';
 import { fold } from '../text/fold.ts';
+import { readPeriodWords } from './period-words.ts';
 
 /** What a look-up question or command names. */
 export interface ParsedLookup {
@@ -15,6 +17,14 @@ export interface ParsedLookup {
   segment?: string;
   adjusted: boolean;
   forecast: boolean;
+  /** Every qualifier asked for (adjusted, attributable, 扣非, a change ...). */
+  qualifiers: AskedQualifiers;
+  /** Words nothing in the vocabulary explains: a figure is not answered with doubt. */
+  unknown: string[];
+  /** Several metrics named, none governing. */
+  ambiguous: boolean;
+  /** The metric words as typed (the request without company and period), for `/metric`. */
+  metricText: string;
   period?: Period;
   range?: PeriodRange;
   /** Period words that did not parse ("2024Q7"), to explain the refusal. */
@@ -64,22 +74,14 @@ const QUESTION_NOISE = new Set(
   ).split(' '),
 );
 
-/** Segments a user may name before "revenue" ("public cloud revenue"). */
-function segmentBefore(folded: string, metricStart: number): string | undefined {
-  const before = folded.slice(Math.max(0, metricStart - 40), metricStart);
-  const m = before.match(/([a-z][a-z&\s-]*?(?:cloud|services?|business|segment|software|platforms?|computing(?:\s+power)?))\s*$/u);
-  if (m) return m[1]!.trim();
-  const zh = before.match(/([\u4e00-\u9fff]{2,8}?(?:云|业务|服务))$/u);
-  return zh ? zh[1] : undefined;
-}
-
 /**
  * Parse the companies, metric and period a command or question names. Works on text
  * in any order ("revenue cloudwalk 2024", "What was CloudWalk's revenue in 2024?",
  * "云从科技2023年净利润是多少").
  */
 export function parseLookup(input: string, registry: CompanyRegistry): ParsedLookup {
-  const folded = fold(input);
+  // Chat markup ("<@U0BOT>", "<#C1|general>") names people and channels, never a figure.
+  const folded = fold(input).replace(/<[@#!][^<>]{0,80}>/gu, (m) => ' '.repeat(m.length));
   const mask = folded.split('');
   const blank = (start: number, end: number) => {
     for (let k = start; k < end; k += 1) mask[k] = ' ';
@@ -91,11 +93,14 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
     blank(m.start, m.end);
   }
 
-  let period: Period | undefined;
+  // Dates, and words that look like a period but name none, are read first (period-words.ts).
+  const periodWords = readPeriodWords(mask.join(''));
+  for (const [s, e] of periodWords.spans) blank(s, e);
+  let period: Period | undefined = periodWords.period;
   let range: PeriodRange | undefined;
-  let badPeriod: string | undefined;
+  let badPeriod: string | undefined = periodWords.badPeriod;
   const bad = folded.match(BAD_PERIOD);
-  if (bad && parsePeriod(bad[0]) === null) {
+  if (!badPeriod && bad && parsePeriod(bad[0]) === null) {
     badPeriod = bad[0];
     blank(bad.index ?? 0, (bad.index ?? 0) + bad[0].length);
   }
@@ -118,24 +123,11 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   }
 
   const afterPeriods = mask.join('');
-  const metrics = findMetrics(afterPeriods, { question: true });
-  const metricMention = metrics[0];
-  let segment: string | undefined;
-  if (metricMention) {
-    segment = metricMention.metric.id === 'revenue' ? segmentBefore(afterPeriods, metricMention.start) : undefined;
-    if (segment) blank(metricMention.start - segment.length - 1, metricMention.start);
-    for (const m of metrics) blank(m.start, m.end);
-  }
-  const adjusted = /\b(adjusted|non-gaap|non gaap)\b|调整后/u.test(folded);
-  const forecast = /\b(forecast|guidance|expected|estimate|outlook|projected)\b|预计|预测|指引/u.test(folded);
-  const rest = mask
-    .join('')
-    .replace(/是多少|多少|是什么|什么|请问|告诉我|怎么样|如何|呢|吗|么|了|的|是|为|年度?/gu, ' ')
-    .replace(/\b(adjusted|non-gaap|gaap|forecast|guidance|expected|estimate|outlook|projected|cumulative|accumulated|combined)\b|调整后|预计|预测|指引|累计|合计/gu, ' ')
-    .split(/[^\p{L}\p{N}&+.-]+/u)
-    .map((w) => w.replace(/^[.-]+|[.-]+$/gu, ''))
-    .filter((w) => w && !QUESTION_NOISE.has(w))
-    .join(' ');
-  const cumulative = /\b(?:cumulative|accumulated|in total|combined)\b|累计|合计/u.test(folded);
-  return { companies, metric: metricMention?.metric, metricPhrase: metricMention?.phrase, cumulative, segment, adjusted, forecast, period, range, badPeriod, rest };
+  const words = readMetricWords(afterPeriods);
+  const metricText = afterPeriods.replace(/\s+/gu, ' ').trim();
+  // With no company named, the words before the metric may be an unknown company, not a segment.
+  const nameWords = companies.length === 0 && words.segment ? [words.segment] : [];
+  const rest = [...nameWords, ...(words.metric ? words.unknown : words.unknown.filter((w) => !QUESTION_NOISE.has(w)))].join(' ');
+  const q = words.qualifiers;
+  return { companies, metric: words.metric, metricPhrase: words.phrase, cumulative: q.cumulative, segment: words.segment, adjusted: q.adjusted, forecast: q.forecast, qualifiers: q, unknown: words.unknown, ambiguous: words.ambiguous, metricText, period, range, badPeriod, rest };
 }

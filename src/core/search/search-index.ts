@@ -181,6 +181,13 @@ export function searchInProcess(built: BuiltSearch): SearchHandle {
   return readySearch({ mini, stop: built.stop });
 }
 
+/** An index from MiniSearch's JSON, kept in this thread (built elsewhere, no index folder). */
+export function searchFromJson(json: string, stop: readonly string[]): SearchHandle {
+  const stopSet = new Set(stop);
+  const mini = MiniSearch.loadJSON<IndexedPassage>(json, miniSearchOptions(stopSet));
+  return readySearch({ mini, stop: stopSet });
+}
+
 /** A passage found by the index, with its BM25 score. */
 export interface Hit {
   id: number;

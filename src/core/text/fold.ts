@@ -11,10 +11,29 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 const toSimplifiedTw = Converter({ from: 'tw', to: 'cn' });
 const charCache = new Map<string, string>();
 
+// Characters with no width that split a word without showing it ("cloud\u200bwalk").
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/gu;
+
+/**
+ * Full-width forms (a Chinese input method's full-width mode) to their plain ASCII forms
+ * and invisible characters removed: the first thing done to a question, before it is
+ * checked or read, so "ｃｌｏｕｄｗａｌｋ ２０２４" reads as "cloudwalk 2024".
+ */
+export function foldWidth(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/[\uff01-\uff5e]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/gu, ' ');
+}
+
 /** Fold a single character (one code point). */
 export function foldChar(ch: string): string {
   const cached = charCache.get(ch);
   if (cached !== undefined) return cached;
+  if (/^[\u00ad\u180e\u200b-\u200d\u2060\ufeff]$/u.test(ch)) {
+    charCache.set(ch, '');
+    return '';
+  }
   let folded = ch.normalize('NFKC').toLowerCase();
   if (/[\u3400-\u9fff\uf900-\ufaff]/u.test(folded)) {
     folded = toSimplifiedTw(toSimplified(folded));

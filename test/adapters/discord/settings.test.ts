@@ -25,7 +25,7 @@ describe('Discord settings', () => {
   it('reads valid settings, with Discord itself as the default API', () => {
     expect(readDiscordSettings({ DISCORD_TOKEN: ` ${TOKEN} `, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '' })).toEqual({
       ok: true,
-      settings: { token: TOKEN, applicationId: APP_ID, guildId: undefined, apiUrl: 'https://discord.com/api' },
+      settings: { token: TOKEN, applicationId: APP_ID, guildId: undefined, apiUrl: 'https://discord.com/api', shards: { count: 1, ids: [0] } },
     });
     const local = readDiscordSettings({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '1200000000000000001', DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
     expect(local.ok && local.settings).toMatchObject({ guildId: '1200000000000000001', apiUrl: 'http://127.0.0.1:9/api' });

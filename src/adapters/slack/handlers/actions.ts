@@ -70,14 +70,14 @@ type Respond = (message: { response_type: 'ephemeral'; replace_original: false; 
  * value this version cannot read says so, and the rate limit applies as to questions.
  */
 async function acceptPress(state: HandlerState, body: BlockButtonAction, action: BlockButtonAction['actions'][number], respond: Respond) {
-  if (!state.dedupe.firstDelivery(`action:${body.user.id}:${action.action_ts}`)) return null;
+  if (!(await state.dedupe.firstDelivery(`action:${body.user.id}:${action.action_ts}`))) return null;
   const request = decodeButtonValue(action.value);
   if (!request) {
     await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(() => {});
     return null;
   }
   const origin = { team: body.team?.id, channel: body.channel?.id ?? '', user: body.user.id };
-  const refusal = state.refusal(origin);
+  const refusal = await state.refusal(origin);
   if (refusal) {
     await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }).catch(() => {});
     return null;

@@ -56,13 +56,13 @@ export function registerMessageHandlers(app: App, state: HandlerState): void {
 
 async function handle(state: HandlerState, client: webApi.WebClient, m: IncomingMessage): Promise<void> {
   // A retry repeats the event id; a DM that also counts as a mention repeats the message.
-  if (!state.dedupe.firstDelivery(m.eventId && `event:${m.eventId}`, `message:${m.channel}:${m.ts}`)) {
+  if (!(await state.dedupe.firstDelivery(m.eventId && `event:${m.eventId}`, `message:${m.channel}:${m.ts}`))) {
     state.logger.info({ kind: m.kind }, 'slack event redelivered; answered once');
     return;
   }
   const origin = { team: m.team, channel: m.channel, user: m.user };
   const root = m.threadTs ?? m.ts;
-  const refusal = state.refusal(origin);
+  const refusal = await state.refusal(origin);
   if (refusal) {
     await client.chat.postEphemeral({ channel: m.channel, user: m.user, text: refusal, thread_ts: m.threadTs }).catch((error: unknown) => {
       state.logger.warn({ err: safeError(error) }, 'slack could not send the rate limit notice');
@@ -72,13 +72,13 @@ async function handle(state: HandlerState, client: webApi.WebClient, m: Incoming
   const key = threadKey(m.team, m.channel, root);
   // Top-level DMs form one conversation with the bot; their threads are their own.
   const dmKey = m.kind === 'dm' ? threadKey(m.team, m.channel, 'dm') : undefined;
-  const conversation = state.threads.recall(key) ?? (dmKey && !m.threadTs ? state.threads.recall(dmKey) : undefined);
+  const conversation = (await state.threads.recall(key)) ?? (dmKey && !m.threadTs ? await state.threads.recall(dmKey) : undefined);
   const request = { ...requestFromLine(stripSlackMarkup(m.text)), conversation };
   await state.track(
     (async () => {
       const answer = await state.answer(request, origin);
-      state.threads.remember(key, answer.context);
-      if (dmKey && !m.threadTs) state.threads.remember(dmKey, answer.context);
+      await state.threads.remember(key, answer.context);
+      if (dmKey && !m.threadTs) await state.threads.remember(dmKey, answer.context);
       const moreSources = encodeButtonValue(request);
       try {
         await state.send(

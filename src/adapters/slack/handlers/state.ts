@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { CommandContext } from '../../../../commands/index.ts';
 import { errorAnswer, newErrorId, runCommand } from '../../../../commands/run.ts';
 import type { Answer } from '../../../core/answer.ts';
-import { RateLimiter, rateLimitMessage } from '../../shared/rate-limit.ts';
+import { rateLimitMessage, type RateLimitOptions } from '../../shared/rate-limit.ts';
+import { SharedDedupe, SharedRateLimiter, SharedThreads, type SharedStateOptions } from '../../shared/shared-state.ts';
+import type { BotStore } from '../../../store/types.ts';
 import { safeError } from '../bolt-logger.ts';
 import type { AnswerRequest } from '../button-value.ts';
 import type { ChartUploader } from '../chart-upload.ts';
@@ -19,15 +21,22 @@ export interface SlackOrigin {
   user: string;
 }
 
+/** The store behind the state replicas share, and its timing. */
+export interface SharedStateWiring {
+  store?: Pick<BotStore, 'deliveries' | 'rateLimits' | 'threads'>;
+  options?: SharedStateOptions;
+}
+
 /**
  * What the handlers share: the base command context (with the chart attacher `main`
- * gives it), the delivery de-duplication, the rate limiter, thread memories, the chart
+ * gives it), the delivery de-duplication, the rate limiter, thread memories (all three
+ * in the store when there is one, with the in-process ones in front), the chart
  * uploader, and the work in flight (so `stop` can let it finish).
  */
 export class HandlerState {
-  readonly dedupe = new DeliveryDedupe();
-  readonly threads = new ThreadMemory();
-  readonly limiter: RateLimiter;
+  readonly dedupe: SharedDedupe;
+  readonly threads: SharedThreads;
+  readonly limiter: SharedRateLimiter;
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Answers wait for bursts of requests to be acknowledged first. */
   readonly lane = new AnswerLane();
@@ -36,18 +45,21 @@ export class HandlerState {
     readonly logger: Logger,
     private readonly baseContext: () => CommandContext,
     readonly answerDeadlineMs: number,
-    rateLimit: ConstructorParameters<typeof RateLimiter>[0],
+    rateLimit: RateLimitOptions,
     readonly charts: ChartUploader,
+    shared: SharedStateWiring = {},
   ) {
-    this.limiter = new RateLimiter(rateLimit);
+    this.dedupe = new SharedDedupe(shared.store?.deliveries, new DeliveryDedupe(), logger, shared.options);
+    this.threads = new SharedThreads(shared.store?.threads, new ThreadMemory(), logger, shared.options);
+    this.limiter = new SharedRateLimiter(shared.store?.rateLimits, rateLimit, logger, shared.options);
   }
 
   /**
    * Take one question's budget for a user. Returns the polite refusal when over the
    * limit, undefined when the question may go ahead.
    */
-  refusal(origin: SlackOrigin): string | undefined {
-    const decision = this.limiter.take(`${origin.team ?? '-'}:${origin.user}`);
+  async refusal(origin: SlackOrigin): Promise<string | undefined> {
+    const decision = await this.limiter.take(`${origin.team ?? '-'}:${origin.user}`);
     return decision.ok ? undefined : rateLimitMessage(decision.retryAfterMs);
   }
 

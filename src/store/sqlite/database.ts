@@ -14,8 +14,9 @@ export interface OpenDatabaseOptions {
  * Open (creating the folder and file if needed) and migrate the bot's database. WAL
  * mode lets readers and one writer work at once, so two bot processes can share the
  * file; the busy timeout makes a writer wait for the other's short transactions.
- * The database holds only subscriptions and the send log: deleting it never touches
- * the corpus or its index.
+ * The database holds subscriptions, the send log and short-lived shared state
+ * (delivery keys, rate buckets, thread memory): deleting it never touches the corpus
+ * or its index.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * The database schema, as an ordered list of migrations. `schema_version` records the
+ * The SQLite schema, as an ordered list of migrations (PostgreSQL has its own list in
+ * src/store/postgres/migrations.ts, with the same versions). `schema_version` records the
  * ones applied; each runs in its own transaction, so a crash leaves the database at
  * the previous version, never half migrated. Append new migrations; never edit old ones.
  */
@@ -44,6 +45,32 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX digest_sends_week ON digest_sends (week);
     `,
   },
+  {
+    // State that replicas share (see src/store/types.ts); times are epoch milliseconds.
+    version: 2,
+    sql: `
+      ALTER TABLE digest_sends ADD COLUMN posted_by TEXT;
+      ALTER TABLE digest_sends ADD COLUMN taken_over_from TEXT;
+      CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX deliveries_expiry ON deliveries (expires_at);
+      CREATE TABLE rate_buckets (
+        key TEXT PRIMARY KEY,
+        tokens REAL NOT NULL,
+        updated_at INTEGER NOT NULL,
+        allowed INTEGER NOT NULL
+      );
+      CREATE INDEX rate_buckets_updated ON rate_buckets (updated_at);
+      CREATE TABLE thread_memory (
+        key TEXT PRIMARY KEY,
+        context TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX thread_memory_expiry ON thread_memory (expires_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */
@@ -58,7 +85,7 @@ export function migrate(db: Database, now: () => Date = () => new Date()): { fro
     throw new Error(`the database is at schema version ${from}, newer than this bot knows (${SCHEMA_VERSION}); run a newer bot or point DATABASE_PATH elsewhere`);
   }
   for (const m of MIGRATIONS) {
-    // Re-read inside the write lock: another process starting at the same time may have applied it.
+    // Re-read inside the write lock (IMMEDIATE): another process starting at the same time may have applied it.
     db.transaction(() => {
       if (versionOf() >= m.version) return;
       db.exec(m.sql);

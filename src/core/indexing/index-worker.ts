@@ -1,0 +1,36 @@
+import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { buildCorpus, type BuildRequest } from './corpus-build.ts';
+import type { WorkerMessage } from './worker-message.ts';
+
+/**
+ * The indexing worker: builds the corpus off the answering thread and reports, before
+ * each document's figures are read, which document it is on, so the parent can stop a
+ * document that runs over its time budget.
+ */
+const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
+
+function send(message: WorkerMessage): void {
+  port.postMessage(message);
+  // Wakes a parent that waits synchronously (Engine.open) as soon as there is news.
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+function build(request: BuildRequest): void {
+  try {
+    const result = buildCorpus(
+      request,
+      (file, chars) => send({ type: 'extract', file, chars: chars ?? 0, at: Date.now() }),
+      // Kept by the parent: a restart after a slow document does not extract these again.
+      (file, figures) => send({ type: 'extracted', file, figures }),
+    );
+    send({ type: 'result', result });
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+  port.close();
+}
+
+// Started ahead as a spare, the worker loads its code and then waits for its build.
+port.once('message', (message: { type: 'build'; request: BuildRequest }) => build(message.request));

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { CompanyRegistry } from '../../src/core/companies/registry.ts';
+import type { CorpusDocument } from '../../src/core/corpus/document.ts';
+import { extractFacts } from '../../src/core/facts/extract.ts';
+import type { Fact } from '../../src/core/facts/fact.ts';
+import { periodLabel, type Period } from '../../src/core/periods.ts';
+import { readMetricWords } from '../../src/core/query/metric-words.ts';
+import { fold } from '../../src/core/text/fold.ts';
+
+/**
+ * The vocabulary and its grammar, as a table: a sentence of a made-up company and the
+ * figures it must (and must not) give, with every qualifier; and question words with what
+ * they ask for. A new metric, qualifier cue or period phrase adds a row here.
+ */
+
+const registry = new CompanyRegistry();
+registry.add('Zeta Cloud', ['泽塔云', '澤塔雲']);
+
+function doc(text: string, period: Period | null = { kind: 'FY', year: 2030 }, published = '2031-03-20'): CorpusDocument {
+  return { id: 'zeta', file: 'zeta.md', title: 'Zeta results', company: 'zeta-cloud', published, period, source: null, language: 'zh-Hans', text, hash: 'x', addedAt: '2031-03-20T00:00:00Z', inferred: [] } as unknown as CorpusDocument;
+}
+
+type Want = { metric: string; period: string; value: number; q?: Partial<Fact['qualifiers']> };
+
+function key(f: Fact): string {
+  const q = f.qualifiers;
+  return [f.metric, periodLabel(f.period), f.value, q.adjusted ? 'adj' : '', q.attributable ? 'attr' : '', q.exclNonrecurring ? 'excl' : '', q.change ?? '', q.segment ?? '', q.excludingItems ? 'what-if' : ''].join('|');
+}
+function want(w: Want): string {
+  const q = w.q ?? {};
+  return [w.metric, w.period, w.value, q.adjusted ? 'adj' : '', q.attributable ? 'attr' : '', q.exclNonrecurring ? 'excl' : '', q.change ?? '', q.segment ?? '', q.excludingItems ? 'what-if' : ''].join('|');
+}
+
+const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
+  {
+    text: '泽塔云2030年营业收入为12.34亿元,同比增长56.78%;归母净利润为-1.23亿元;扣非归母净利润为-2.34亿元。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 1_234_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 56.78, q: { change: 'yoy' } },
+      { metric: 'net_income', period: 'FY2030', value: -123_000_000, q: { attributable: true } },
+      { metric: 'net_income', period: 'FY2030', value: -234_000_000, q: { exclNonrecurring: true } },
+    ],
+  },
+  {
+    text: '2030年第四季度营业总收入3.21亿元,同比增长10.5%,环比增长20.25%。',
+    gives: [
+      { metric: 'revenue', period: 'Q4 2030', value: 321_000_000 },
+      { metric: 'revenue', period: 'Q4 2030', value: 10.5, q: { change: 'yoy' } },
+      { metric: 'revenue', period: 'Q4 2030', value: 20.25, q: { change: 'qoq' } },
+    ],
+  },
+  {
+    text: 'Zeta Cloud saw revenue of RMB 11.1 million, RMB 22.2 million and RMB 33.3 million in 2028, 2029 and 2030 respectively.',
+    gives: [
+      { metric: 'revenue', period: 'FY2028', value: 11_100_000 },
+      { metric: 'revenue', period: 'FY2029', value: 22_200_000 },
+      { metric: 'revenue', period: 'FY2030', value: 33_300_000 },
+    ],
+  },
+  {
+    text: '2030年,经调整亏损净额为4.5亿元,股东应占亏损为6.7亿元。',
+    gives: [
+      { metric: 'net_income', period: 'FY2030', value: -450_000_000, q: { adjusted: true } },
+      { metric: 'net_income', period: 'FY2030', value: -670_000_000, q: { attributable: true } },
+    ],
+  },
+  {
+    text: '2030年公司营业额上升1.5倍至9.9亿元,毛利率上升3个百分点至45%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 990_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 150, q: { change: 'yoy' } },
+      { metric: 'gross_margin', period: 'FY2030', value: 45 },
+      { metric: 'gross_margin', period: 'FY2030', value: 3, q: { change: 'yoy' } },
+    ],
+  },
+  {
+    text: '2030年,公司利息收入为1.2亿元,其他收入为0.8亿元。',
+    gives: [],
+    never: [
+      { metric: 'revenue', value: 120_000_000 },
+      { metric: 'revenue', value: 80_000_000 },
+    ],
+  },
+  {
+    text: '2030年,销售费用同比减少14.5%,管理费用同比增长7.5%。',
+    gives: [
+      { metric: 'sm_expense', period: 'FY2030', value: -14.5, q: { change: 'yoy' } },
+      { metric: 'ga_expense', period: 'FY2030', value: 7.5, q: { change: 'yoy' } },
+    ],
+  },
+  {
+    text: '若剔除返点政策调整的影响,2030年整体收入约为16.4亿元。',
+    gives: [{ metric: 'revenue', period: 'FY2030', value: 1_640_000_000, q: { excludingItems: true } }],
+  },
+  {
+    text: '(二)智慧零售解决方案:营业额增长20%至3.3亿元,毛利率为60%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 330_000_000, q: { segment: '智慧零售解决方案' } },
+      { metric: 'gross_margin', period: 'FY2030', value: 60, q: { segment: '智慧零售解决方案' } },
+    ],
+  },
+];
+
+describe('vocabulary: sentences and the figures they give', () => {
+  it.each(sentences)('$text', ({ text, gives, never }) => {
+    const facts = extractFacts(doc(text), registry);
+    const keys = facts.map(key);
+    for (const w of gives) expect(keys, JSON.stringify(keys)).toContain(want(w));
+    for (const n of never ?? []) expect(facts.some((f) => f.metric === n.metric && Math.abs(f.value) === n.value)).toBe(false);
+  });
+
+  it('joins a line a page wrapped in the middle of a sentence', () => {
+    const facts = extractFacts(doc('  - 2030年上半年度,集团营业额上升1.5倍至\n    9.35亿元,股东应占亏损扩大\n    1.7倍至5.1亿元。', { kind: 'H', year: 2030, half: 1 }), registry);
+    expect(facts.map(key)).toContain(want({ metric: 'revenue', period: 'H1 2030', value: 935_000_000 }));
+    expect(facts.map(key)).toContain(want({ metric: 'net_income', period: 'H1 2030', value: -510_000_000, q: { attributable: true } }));
+  });
+});
+
+const questions: Array<{ words: string; metric?: string; q?: Record<string, unknown>; segment?: string; unknown?: string[] }> = [
+  { words: 'net loss attributable yoy', metric: 'net_income', q: { attributable: true, change: 'yoy' } },
+  { words: 'net profit excl nonrecurring', metric: 'net_income', q: { exclNonrecurring: true, attributable: false } },
+  { words: '扣非净利润', metric: 'net_income', q: { exclNonrecurring: true } },
+  { words: 'adjusted ebitda', metric: 'ebitda', q: { adjusted: true } },
+  { words: '经调整净亏损', metric: 'net_income', q: { adjusted: true } },
+  { words: 'smart retail revenue', metric: 'revenue', segment: 'smart retail' },
+  { words: '智慧零售业务收入', metric: 'revenue', segment: '智慧零售' },
+  { words: 'what share of revenue did it spend on r&d', metric: 'rd_ratio' },
+  { words: 'revenue qoq', metric: 'revenue', q: { change: 'qoq' } },
+  { words: 'trade receivables turnover days', unknown: ['days'] },
+  { words: 'basic loss per share', metric: 'eps', unknown: [] },
+  { words: 'diluted loss per share', metric: 'eps', unknown: ['diluted'] },
+];
+
+describe('vocabulary: question words', () => {
+  it.each(questions)('$words', (c) => {
+    const w = readMetricWords(fold(c.words));
+    if (c.metric) expect(w.metric?.id).toBe(c.metric);
+    for (const [k, v] of Object.entries(c.q ?? {})) expect((w.qualifiers as unknown as Record<string, unknown>)[k]).toBe(v);
+    if (c.segment) expect(w.segment).toBe(c.segment);
+    if (c.unknown) expect(w.unknown).toEqual(expect.arrayContaining(c.unknown));
+    if (c.unknown?.length === 0) expect(w.unknown).toEqual([]);
+  });
+});
