@@ -3,6 +3,7 @@ import { answerCompare } from '../src/core/answers/compare-answer.ts';
 import { periodLabel } from '../src/core/periods.ts';
 import { parseLookup } from '../src/core/query/parse-query.ts';
 import { defineCommand, type RawArgs } from './types.ts';
+import { exampleCompanies } from './examples.ts';
 
 /** `/compare <metric> <company> <company> [...] [period]`: side by side, each with its source. */
 export const compare = defineCommand({
@@ -29,6 +30,10 @@ export const compare = defineCommand({
     const metricText = parsed.metric ? `${parsed.cumulative ? 'cumulative ' : ''}${parsed.adjusted ? 'adjusted ' : ''}${parsed.segment ? `${parsed.segment} ` : ''}${parsed.metricPhrase ?? parsed.metric.label}` : (leftovers.shift() ?? '');
     const period = parsed.period ? periodLabel(parsed.period) : parsed.range ? `${periodLabel(parsed.range.from)}-${periodLabel(parsed.range.to)}` : undefined;
     return { metric: metricText, companies: [...names, ...leftovers].join(', '), period };
+  },
+  examples: (snapshot) => {
+    const names = exampleCompanies(snapshot, 3);
+    return names.length < 2 ? [] : [`/compare revenue ${names[0]} ${names[1]}`, `/compare net profit ${names.join(' ')}`];
   },
   run: (args, ctx) => answerCompare(ctx.engine.snapshot, `${args.metric} ${args.companies.join(', ')} ${args.period ?? ''}`.trim(), args),
 });

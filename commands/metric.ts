@@ -3,6 +3,8 @@ import { answerMetric } from '../src/core/answers/metric-answer.ts';
 import { parseLookup } from '../src/core/query/parse-query.ts';
 import { periodLabel } from '../src/core/periods.ts';
 import { defineCommand, type RawArgs } from './types.ts';
+import { exampleCommands } from '../src/core/answers/examples.ts';
+import { exampleCompanies } from './examples.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -28,6 +30,10 @@ export const metric = defineCommand({
     const metricText = parsed.companies.length ? parsed.metricText : parsed.metric ? parsed.metricText.replace(company, '').trim() : '';
     const period = parsed.period ? periodLabel(parsed.period) : parsed.range ? `${periodLabel(parsed.range.from)}-${periodLabel(parsed.range.to)}` : (parsed.badPeriod ?? undefined);
     return { company, metric: metricText, period };
+  },
+  examples: (snapshot) => {
+    const [first] = exampleCompanies(snapshot, 1);
+    return [...exampleCommands(snapshot, 2), ...(first ? [`/metric ${first} revenue`] : [])];
   },
   run: (args, ctx) => answerMetric(ctx.engine.snapshot, [args.company, args.metric, args.period].filter(Boolean).join(' '), args),
 });

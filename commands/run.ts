@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { distance } from 'fastest-levenshtein';
 import type { Answer } from '../src/core/answer.ts';
 import { makeAnswer, sanitizeInput, tooLongAnswer } from '../src/core/answers/make.ts';
-import { editDistance } from '../src/core/companies/registry.ts';
-import { commands, findCommand } from './index.ts';
+import { commands, findCommand } from './registry.ts';
 import type { CommandContext, RawArgs } from './types.ts';
 
 /** How a command arrives: free text (Slack, console) or typed options (Discord). */
@@ -60,7 +60,7 @@ async function dispatch(name: string, input: CommandInput, ctx: CommandContext):
   const command = findCommand(name);
   const shownText = 'text' in input ? input.text : Object.values(input.options).filter(Boolean).join(' ');
   if (!command) {
-    const near = commands.map((c) => c.name).filter((c) => editDistance(c, name.toLowerCase()) <= 2);
+    const near = commands.map((c) => c.name).filter((c) => distance(c, name.toLowerCase()) <= 2);
     return makeAnswer({
       query: `/${name} ${shownText}`.slice(0, 200),
       command: 'unknown',

@@ -4,8 +4,9 @@ import { coveredCompanies, resolveWatchlist } from '../src/core/digest/watchlist
 import type { Weekday } from '../src/core/subscriptions.ts';
 import { nextRun } from '../src/scheduler/next-run.ts';
 import { DAY_FORMS, looksLikeDay, looksLikeTime, looksLikeTimeZone, parseDay, parseTime, parseTimeZone, TIME_FORMS, ZONE_FORMS } from '../src/scheduler/schedule-spec.ts';
-import { describeCompanies, describeSubscription, SUBSCRIBE_USAGE, subscriptionScope } from '../src/scheduler/subscription-text.ts';
+import { describeCompanies, describeSubscription, SUBSCRIBE_USAGE, subscriptionScope } from './subscription-text.ts';
 import { defineCommand, type CommandContext, type RawArgs } from './types.ts';
+import { exampleCompanies } from './examples.ts';
 
 const shown = (v: string) => (v.length > 40 ? `${v.slice(0, 37)}...` : v);
 
@@ -68,6 +69,10 @@ export const subscribe = defineCommand({
   ],
   schema: z.object({ companies: z.string().trim().max(300).optional(), day, time, timezone }),
   parseText: splitSubscribeText,
+  examples: (snapshot) => {
+    const names = exampleCompanies(snapshot, 2);
+    return ['/subscribe', '/subscribe monday 09:00 Asia/Shanghai', ...(names.length ? [`/subscribe ${names.join(' ')} fri 17:30 Europe/Berlin`] : [])];
+  },
   run: async (args, ctx) => {
     const query = [args.companies, args.day, args.time, args.timezone].filter((v) => v !== undefined).join(' ');
     const scope = subscriptionScope('subscribe', query, ctx);

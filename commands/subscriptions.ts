@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { makeAnswer } from '../src/core/answers/make.ts';
 import { nextRun } from '../src/scheduler/next-run.ts';
-import { describeSubscription, SUBSCRIBE_USAGE, subscriptionScope } from '../src/scheduler/subscription-text.ts';
+import { describeSubscription, SUBSCRIBE_USAGE, subscriptionScope } from './subscription-text.ts';
 import { defineCommand } from './types.ts';
 
 /** `/subscriptions`: this channel's weekly summary, its schedule and state. */
@@ -12,6 +12,7 @@ export const subscriptions = defineCommand({
   options: [],
   schema: z.object({}),
   parseText: () => ({}),
+  examples: () => ['/subscriptions'],
   run: async (_args, ctx) => {
     const command = 'subscriptions';
     const scope = subscriptionScope(command, '', ctx);

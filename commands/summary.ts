@@ -4,6 +4,7 @@ import { digestAnswer } from '../src/core/digest/digest-answer.ts';
 import { resolveWatchlist } from '../src/core/digest/watchlist.ts';
 import { lastFullWeekBefore, weekOfDate } from '../src/core/digest/week.ts';
 import { defineCommand, type RawArgs } from './types.ts';
+import { exampleCompanies } from './examples.ts';
 
 const WEEK_FORMS = 'any date inside the week as YYYY-MM-DD (the week runs Monday to Sunday)';
 
@@ -42,6 +43,12 @@ export const summary = defineCommand({
     const dates = words.filter(looksLikeDate);
     const rest = words.filter((w) => !looksLikeDate(w));
     return { companies: rest.length ? rest.join(' ') : undefined, week: dates.length ? dates.join(' ') : undefined };
+  },
+  examples: (snapshot) => {
+    // A week the corpus has documents in, so the example shows a digest with content.
+    const latest = snapshot.documents.map((d) => d.published).filter((p): p is string => Boolean(p)).sort().at(-1);
+    const [first] = exampleCompanies(snapshot, 1);
+    return ['/summary', ...(first ? [`/summary ${first}`] : []), ...(latest ? [`/summary ${latest}`] : [])];
   },
   run: async (args, ctx) => {
     const command = 'summary';

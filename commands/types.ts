@@ -1,17 +1,9 @@
 import type { z } from 'zod';
 import type { Answer, QueryContext } from '../src/core/answer.ts';
-import type { CoreLogger } from '../src/core/engine.ts';
+import type { ChannelRef } from '../src/core/channel.ts';
+import type { CoreLogger } from '../src/core/logger.ts';
 import type { CorpusSnapshot } from '../src/core/snapshot.ts';
 import type { SubscriptionService } from '../src/core/subscriptions.ts';
-
-/** Where a command was typed: enough to answer there later (digests). */
-export interface ChannelRef {
-  platform: 'slack' | 'discord' | 'console';
-  /** Channel id on the platform (`C0123`, a Discord channel snowflake, `console`). */
-  id: string;
-  /** Slack team or Discord guild, when there is one. */
-  workspace?: string;
-}
 
 /** What a command handler may use. Front ends build it; handlers never see a platform. */
 export interface CommandContext {
@@ -55,6 +47,11 @@ export interface Command<A = unknown> {
   schema: z.ZodType<A, RawArgs>;
   /** Split free text (Slack, console, mentions) into raw arguments. */
   parseText(text: string, ctx: CommandContext): RawArgs;
+  /**
+   * Examples of this command that answer over the given corpus (`/help <command>` shows
+   * them); drawn from the snapshot, so they never go stale and never hold a figure.
+   */
+  examples(snapshot: CorpusSnapshot): string[];
   run(args: A, ctx: CommandContext): Answer | Promise<Answer>;
 }
 
@@ -62,3 +59,5 @@ export interface Command<A = unknown> {
 export function defineCommand<A>(command: Command<A>): Command<A> {
   return command;
 }
+
+export type { ChannelRef } from '../src/core/channel.ts';

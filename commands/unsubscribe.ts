@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { makeAnswer } from '../src/core/answers/make.ts';
 import { resolveWatchlist } from '../src/core/digest/watchlist.ts';
-import { describeCompanies, describeSubscription, SUBSCRIBE_USAGE, subscriptionScope } from '../src/scheduler/subscription-text.ts';
+import { describeCompanies, describeSubscription, SUBSCRIBE_USAGE, subscriptionScope } from './subscription-text.ts';
 import { defineCommand } from './types.ts';
+import { exampleCompanies } from './examples.ts';
 
 /** `/unsubscribe [companies...]`: stop this channel's weekly summary, or drop some companies from it. */
 export const unsubscribe = defineCommand({
@@ -12,6 +13,7 @@ export const unsubscribe = defineCommand({
   options: [{ name: 'companies', description: 'Only stop following these companies', required: false, autocomplete: 'company', maxLength: 300 }],
   schema: z.object({ companies: z.string().trim().max(300).optional() }),
   parseText: (text) => ({ companies: text || undefined }),
+  examples: (snapshot) => ['/unsubscribe', ...exampleCompanies(snapshot, 1).map((c) => `/unsubscribe ${c}`)],
   run: async (args, ctx) => {
     const query = args.companies ?? '';
     const command = 'unsubscribe';

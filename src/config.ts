@@ -30,6 +30,7 @@ const BaseSchema = z.object({
   CHARTS_DIR: optional.default('var/charts'),
   DEFAULT_TZ: optional.default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: optional.default('var/bot.log'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CONSOLE: optional,
 });
@@ -50,6 +51,8 @@ export interface BaseConfig {
   chartsDir: string;
   defaultTz: string;
   logLevel: z.infer<typeof BaseSchema>['LOG_LEVEL'];
+  /** Where log lines go while the console chat is on (chat platforms alone log to stderr). */
+  logFile: string;
   port: number;
   /** Force the console on even when a chat platform is configured. */
   console: boolean;
@@ -91,6 +94,7 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       chartsDir: resolve(cwd, v.CHARTS_DIR),
       defaultTz: isTimeZone(v.DEFAULT_TZ) ? v.DEFAULT_TZ : 'UTC',
       logLevel: v.LOG_LEVEL,
+      logFile: resolve(cwd, v.LOG_FILE),
       port: v.PORT,
       console: v.CONSOLE === '1' || v.CONSOLE === 'true',
     },

@@ -2,10 +2,12 @@ import { loadBaseConfig, loadDotEnv } from './config.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from './front-end.ts';
 import { printable } from './core/corpus/printable.ts';
 import { createLogger } from './logger.ts';
+import { LogDestination } from './log-destination.ts';
 import { installProcessGuards } from './process-guards.ts';
 import { openEngine } from './open-engine.ts';
 import { openConfiguredStore, startDigestScheduler } from './scheduler/start-digests.ts';
 import { startConsole } from './adapters/console/console-adapter.ts';
+import { consoleFrontEnd } from './adapters/console/console-front-end.ts';
 import { createChartAttacher } from './charts/chart-attacher.ts';
 import { slackFrontEnd } from './adapters/slack/index.ts';
 import { discordFrontEnd } from './adapters/discord/index.ts';
@@ -20,7 +22,11 @@ async function main(): Promise<void> {
   const dotEnvProblem = loadDotEnv();
   const { config, problems } = loadBaseConfig();
   if (dotEnvProblem) problems.push(dotEnvProblem);
-  const logger = createLogger(config.logLevel);
+  // The console is on when no chat platform is configured (or CONSOLE=1): its logs go to a
+  // file from the first line, so they never land between the console's answers.
+  const logs = new LogDestination();
+  if (config.console || CHAT_FRONT_ENDS.every((fe) => !fe.check(process.env).enabled)) logs.toFile(config.logFile);
+  const logger = createLogger(config.logLevel, logs);
   for (const p of problems) logger.warn({ variable: p.variable }, p.message);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -62,8 +68,12 @@ async function main(): Promise<void> {
     }
   }
   const consoleOn = running.length === 0 || config.console;
-  say(`console: ${consoleOn ? 'on' : 'off (a chat platform is running; set CONSOLE=1 to use both)'}`);
-  const scheduler = store ? startDigestScheduler({ store, engine, running, logger, config, print: consoleOn ? say : undefined }) : null;
+  // Every chat platform failed to start: the console comes on, and its logs go to the file.
+  if (consoleOn) logs.toFile(config.logFile);
+  say(`console: ${consoleOn ? `on (logs in ${config.logFile})` : 'off (a chat platform is running; set CONSOLE=1 to use both)'}`);
+  // The console takes digests for its own channel the same way the chat platforms do.
+  const posting = consoleOn ? [...running, consoleFrontEnd(say)] : running;
+  const scheduler = store ? startDigestScheduler({ store, engine, running: posting, logger, config }) : null;
 
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {

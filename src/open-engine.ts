@@ -1,5 +1,6 @@
 import type { BaseConfig } from './config.ts';
-import { Engine, type CoreLogger } from './core/engine.ts';
+import { Engine } from './core/engine.ts';
+import type { CoreLogger } from './core/logger.ts';
 
 /** Open the engine over the configured folders. */
 export function openEngine(config: BaseConfig, logger?: CoreLogger): Engine {

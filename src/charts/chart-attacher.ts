@@ -1,5 +1,5 @@
 import type { Answer, Chart } from '../core/answer.ts';
-import type { CoreLogger } from '../core/engine.ts';
+import type { CoreLogger } from '../core/logger.ts';
 import { chartFonts } from './chart-fonts.ts';
 import { planChart, type ChartPlan } from './chart-plan.ts';
 import { chartSpec, DEFAULT_CHART_SIZE, type ChartSize } from './chart-spec.ts';

@@ -14,9 +14,6 @@ import { dirname, join } from 'node:path';
 /** Family named in every chart's SVG. */
 export const CHART_FONT_FAMILY = 'Noto Sans';
 
-/** Family of the CJK fallback font. */
-export const CJK_FONT_FAMILY = 'Noto Sans S Chinese';
-
 const FONT_FILES: ReadonlyArray<{ pkg: string; file: string }> = [
   { pkg: '@embedpdf/fonts-latin', file: 'NotoSans-Regular.ttf' },
   { pkg: '@embedpdf/fonts-latin', file: 'NotoSans-Bold.ttf' },

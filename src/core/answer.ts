@@ -135,9 +135,8 @@ export const ChartSchema = z.object({
 /** A chart attached to an answer. */
 export type Chart = z.infer<typeof ChartSchema>;
 
-export const AnswerStatusSchema = z.enum(['answered', 'not_found', 'invalid', 'error']);
 /** answered: figures or passages found; not_found: the corpus does not say; invalid: the input is unusable; error: the bot failed (adapters only). */
-export type AnswerStatus = z.infer<typeof AnswerStatusSchema>;
+export const AnswerStatusSchema = z.enum(['answered', 'not_found', 'invalid', 'error']);
 
 /** The answer to one command or question. */
 export const AnswerSchema = z.object({

@@ -5,17 +5,18 @@ import {
   manifestMatches,
   readCompanySeeds,
   readIndexFile,
-  silentLogger,
   type BuildRequest,
   type BuildResult,
-  type CoreLogger,
   type IndexFile,
 } from './indexing/corpus-build.ts';
 import { buildInWorker, buildInWorkerSync, DEFAULT_EXTRACT_BUDGET_MS, DEFAULT_EXTRACT_BUDGET_MS_PER_KB } from './indexing/run-build.ts';
+import { silentLogger, type CoreLogger } from './logger.ts';
 import { loadSearchIndex, searchFromJson } from './search/search-index.ts';
 import { restoreSnapshot, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
 
-export { INDEX_FORMAT_VERSION, readCompanySeeds, type CoreLogger } from './indexing/corpus-build.ts';
+export { INDEX_FORMAT_VERSION, readCompanySeeds } from './indexing/corpus-build.ts';
+// The logger type has its own module; re-exported for callers that still import it here.
+export type { CoreLogger } from './logger.ts';
 
 /** Where the engine reads documents and keeps its index. */
 export interface EngineOptions {

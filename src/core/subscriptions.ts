@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from './channel.ts';
 
 /**
  * Weekly summary subscriptions as the commands see them. The contract is platform-free

@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../core/channel.ts';
 import type { Answer } from '../core/answer.ts';
 import type { RunningFrontEnd } from '../front-end.ts';
 
@@ -20,24 +20,19 @@ export interface DigestDelivery {
 
 /**
  * Route each digest to the running front end of the channel's platform (the front
- * end's `name` is the platform: `slack`, `discord`). `printConsole`, when given, takes
- * console subscriptions (the console just prints).
+ * end's `name` is the platform: `slack`, `discord`, `console`).
  */
-export function frontEndDelivery(running: readonly RunningFrontEnd[], printConsole?: (answer: Answer) => void): DigestDelivery {
+export function frontEndDelivery(running: readonly RunningFrontEnd[]): DigestDelivery {
   const find = (channel: ChannelRef) => running.find((r) => r.name.toLowerCase() === channel.platform && typeof r.post === 'function');
   return {
-    canDeliver: (channel) => (channel.platform === 'console' ? printConsole !== undefined : find(channel) !== undefined),
+    canDeliver: (channel) => find(channel) !== undefined,
     post: async (channel, answer, options) => {
-      if (channel.platform === 'console' && printConsole) {
-        printConsole(answer);
-        return;
-      }
       const frontEnd = find(channel);
       if (!frontEnd?.post) throw new Error(`no running front end posts to ${channel.platform}`);
       await frontEnd.post(channel, answer, options);
     },
     wasPosted: async (channel, marker, since) => {
-      const frontEnd = channel.platform === 'console' ? undefined : find(channel);
+      const frontEnd = find(channel);
       return frontEnd?.wasPosted ? frontEnd.wasPosted(channel, marker, since) : undefined;
     },
   };

@@ -1,4 +1,5 @@
 import type { Weekday, WeeklySchedule } from '../core/subscriptions.ts';
+import { distance } from 'fastest-levenshtein';
 
 /**
  * Reading the day, time and time zone of a weekly schedule as users type them, and
@@ -49,18 +50,7 @@ export function looksLikeDay(text: string): boolean {
   if (/^(?:周|週|星期|礼拜|禮拜)/u.test(t)) return true;
   if (/^[a-z]{3,}day$/u.test(t)) return true;
   if (!/^[a-z]{4,}$/u.test(t)) return false;
-  return DAY_NAMES.some(([, names]) => editDistanceAtMost(t, names[0]!, 2));
-}
-
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]! <= max;
+  return DAY_NAMES.some(([, names]) => distance(t, names[0]!) <= 2);
 }
 
 /** `09:00`, `9:00`, `17:30`, `9am`, `9 am`, `9:30pm`, `12am` → `HH:MM`; null otherwise. */

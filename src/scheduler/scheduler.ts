@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { digestAnswer } from '../core/digest/digest-answer.ts';
-import type { CoreLogger } from '../core/engine.ts';
+import type { CoreLogger } from '../core/logger.ts';
 import type { CorpusSnapshot } from '../core/snapshot.ts';
 import type { Subscription } from '../core/subscriptions.ts';
 import { scrubSecrets } from '../logger.ts';

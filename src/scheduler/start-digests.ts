@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { renderText } from '../adapters/console/render-text.ts';
 import type { BaseConfig } from '../config.ts';
 import type { Engine } from '../core/engine.ts';
 import type { RunningFrontEnd } from '../front-end.ts';
@@ -48,21 +47,19 @@ export async function openConfiguredStore(config: BaseConfig, logger: Logger): P
 export interface DigestWiring {
   store: BotStore;
   engine: Engine;
+  /** The front ends digests are posted through (the console among them when it is on). */
   running: readonly RunningFrontEnd[];
   logger: Logger;
   config: Pick<BaseConfig, 'digestLeaseMs' | 'digestPollMs'>;
-  /** Prints console digests; omit when the console is off. */
-  print?: (text: string) => void;
 }
 
 /** Start posting digests through the running front ends; catch-up runs at once. */
 export function startDigestScheduler(w: DigestWiring): DigestScheduler {
-  const print = w.print;
   const scheduler = new DigestScheduler({
     subscriptions: w.store.subscriptions,
     sendLog: w.store.sendLog,
     snapshot: () => w.engine.snapshot,
-    delivery: frontEndDelivery(w.running, print ? (answer) => print(renderText(answer)) : undefined),
+    delivery: frontEndDelivery(w.running),
     logger: w.logger,
     leaseMs: w.config.digestLeaseMs,
     maxSleepMs: w.config.digestPollMs,

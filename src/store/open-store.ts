@@ -1,4 +1,4 @@
-import type { CoreLogger } from '../core/engine.ts';
+import type { CoreLogger } from '../core/logger.ts';
 import { openPgStore, type PgStore } from './postgres/open.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite/open.ts';
 import type { BotStore } from './types.ts';

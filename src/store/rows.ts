@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../core/channel.ts';
 import type { Subscription, Weekday } from '../core/subscriptions.ts';
 import type { SendRecord, SendStatus } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../core/channel.ts';
 import type { QueryContext } from '../core/answer.ts';
 import type { Subscription, SubscriptionService } from '../core/subscriptions.ts';
 

@@ -11,8 +11,8 @@ import { renderText } from '../../src/adapters/console/render-text.ts';
 import { createChartAttacher } from '../../src/charts/chart-attacher.ts';
 import { planChart } from '../../src/charts/chart-plan.ts';
 import type { Answer } from '../../src/core/answer.ts';
-import type { CoreLogger } from '../../src/core/engine.ts';
-import { bundledContext } from '../helpers/engine.ts';
+import type { CoreLogger } from '../../src/core/logger.ts';
+import { bundledContext, bundledIndexDir } from '../helpers/engine.ts';
 import { lossSeries } from './sample-answers.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -127,7 +127,7 @@ function askJson(question: string, env: NodeJS.ProcessEnv): Promise<string> {
 describe('ask --json', () => {
   it('gives chart.path when the answer is a series', { timeout: 150_000 }, async () => {
     const charts = join(dir, 'ask');
-    const env = { ...process.env, CHARTS_DIR: charts, INDEX_DIR: join(dir, 'index'), LOG_LEVEL: 'silent' };
+    const env = { ...process.env, CHARTS_DIR: charts, INDEX_DIR: bundledIndexDir(), LOG_LEVEL: 'silent' };
     const answer = JSON.parse((await askJson('/metric cloudwalk revenue', env)).trim().split('\n').at(-1)!) as Answer;
     expect(planChart(answer).ok, 'CloudWalk revenue is a multi-year series in the bundled corpus').toBe(true);
     expect(answer.chart?.path.startsWith(charts)).toBe(true);

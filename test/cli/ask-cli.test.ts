@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../src/core/answer.ts';
+import { bundledIndexDir } from '../helpers/engine.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const env = { ...process.env, INDEX_DIR: mkdtempSync(join(tmpdir(), 'finqa-cli-')), CHARTS_DIR: mkdtempSync(join(tmpdir(), 'finqa-charts-')), LOG_LEVEL: 'silent' };
+const env = { ...process.env, INDEX_DIR: bundledIndexDir(), CHARTS_DIR: mkdtempSync(join(tmpdir(), 'finqa-charts-')), LOG_LEVEL: 'silent' };
 
 function ask(args: string[], input?: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { cwd: root, env, input, encoding: 'utf8', timeout: 60_000 });

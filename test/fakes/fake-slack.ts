@@ -449,6 +449,9 @@ export interface DeliveryOptions {
 export async function deliver(botUrl: string, secret: string, body: string, kind: 'form' | 'json', options: DeliveryOptions = {}): Promise<Delivery> {
   const headers: Record<string, string> = {
     'content-type': kind === 'form' ? 'application/x-www-form-urlencoded' : 'application/json',
+    // A connection per delivery: a kept-alive socket reused just as the bot's server closes
+    // it for idling (5 s; the test process is starved on a loaded machine) reset a request.
+    connection: 'close',
     ...slackSignature(options.signingSecret ?? secret, body, options.timestamp),
     ...(options.signature ? { 'x-slack-signature': options.signature } : {}),
     ...options.headers,

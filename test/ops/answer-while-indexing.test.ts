@@ -12,7 +12,7 @@ import { openTimed, scratchCorpus } from './hostile-corpus.ts';
  */
 describe('answers while a slow document is being indexed', () => {
   const { docs, index } = scratchCorpus();
-  const { engine } = openTimed(docs, index, { extractBudgetMs: 4000, extractBudgetMsPerKb: 0 });
+  const { engine } = openTimed(docs, index);
   const engines: Engine[] = [engine];
   afterAll(() => {
     for (const e of engines) e.close();
@@ -24,13 +24,13 @@ describe('answers while a slow document is being indexed', () => {
     // Warm the answering path once: the measure is of waiting, not of first-call costs.
     expect((await runInput('/metric cloudwalk revenue 2024', ctx)).status).toBe('answered');
 
-    // Figures in one endless sentence: seconds of extraction in the worker (extraction is
-    // linear, so the sentence is long: about 1.2 million characters).
-    writeFileSync(join(docs, 'no-stops.md'), `---\ntitle: No stops\ncompany: CloudWalk Technology\n---\n${'云从科技2023年营收为5.12亿元，'.repeat(60000)}\n`);
+    // Figures in one endless sentence, 1 MB of it: seconds of extraction in the worker
+    // (linear in the length, so within the default budget, which grows with it).
+    writeFileSync(join(docs, 'no-stops.md'), `---\ntitle: No stops\ncompany: CloudWalk Technology\n---\n${'云从科技2023年营收为5.12亿元，'.repeat(20_000)}\n`);
     writeFileSync(join(docs, 'zeta.md'), '---\ntitle: Zeta\ncompany: Zeta AI\n---\nIn 2023, Zeta AI revenue was RMB 88.8 million.\n');
     const reload = engine.reload();
     // Wait until the worker is busy with the slow document (past start-up and the others).
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(engine.indexing).toBe(true);
 
     const lags: number[] = [];
@@ -53,7 +53,9 @@ describe('answers while a slow document is being indexed', () => {
     const result = await reload;
     expect(result.changed).toBe(true);
     expect(engine.snapshot).not.toBe(before);
-    expect(engine.snapshot.problems.find((p) => p.file === 'no-stops.md')?.message).toMatch(/passages only/u);
+    // The slow document is in the new snapshot (its budget is tested in hostile-documents.test.ts).
+    const slow = engine.snapshot.documents.findIndex((d) => d.file === 'no-stops.md');
+    expect(engine.snapshot.passages.some((p) => p.doc === slow)).toBe(true);
     expect((await runInput('/metric zeta ai revenue 2023', ctx)).figures[0]?.value).toBe(88.8e6);
   });
 });

@@ -1,7 +1,7 @@
 import { onTestFinished } from 'vitest';
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../../src/core/channel.ts';
 import type { Answer } from '../../src/core/answer.ts';
-import type { CoreLogger } from '../../src/core/engine.ts';
+import type { CoreLogger } from '../../src/core/logger.ts';
 import { type Clock, ManualClock } from '../../src/scheduler/clock.ts';
 import type { DigestDelivery } from '../../src/scheduler/delivery.ts';
 import { DigestScheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';

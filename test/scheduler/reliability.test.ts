@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../../src/core/channel.ts';
 import type { Answer } from '../../src/core/answer.ts';
 import { bundledEngine } from '../helpers/engine.ts';
 import { RecordingLogger, schedulerFor, schedulerWorld, weekOf } from './harness.ts';

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../../src/core/channel.ts';
 import type { Digest } from '../../src/core/digest/digest.ts';
 import { RecordingLogger, schedulerFor, schedulerWorld, weekOf } from './harness.ts';
 

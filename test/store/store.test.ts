@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../commands/types.ts';
+import type { ChannelRef } from '../../src/core/channel.ts';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { StorePool, tempDir } from './temp-store.ts';

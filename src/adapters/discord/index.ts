@@ -1,5 +1,5 @@
 import { Events, type Client, type RESTOptions } from 'discord.js';
-import type { ChannelRef } from '../../../commands/index.ts';
+import type { ChannelRef } from '../../core/channel.ts';
 import type { Answer } from '../../core/answer.ts';
 import type { FrontEndDeps, FrontEndFactory, RunningFrontEnd } from '../../front-end.ts';
 import type { RateLimitOptions } from '../shared/rate-limit.ts';

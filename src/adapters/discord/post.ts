@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
-import type { ChannelRef } from '../../../commands/index.ts';
+import type { ChannelRef } from '../../core/channel.ts';
 import type { Answer } from '../../core/answer.ts';
 import { renderAnswer } from './render.ts';
 import { scrubDiscord } from './safe-log.ts';

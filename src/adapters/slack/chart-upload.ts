@@ -3,7 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Chart } from '../../core/answer.ts';
 import { safeError } from './bolt-logger.ts';
-import { ExpiringLru } from './expiring-lru.ts';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Uploading a chart's PNG to Slack with the files upload flow (`files.upload` is
@@ -47,7 +47,7 @@ class UploadError extends Error {
 
 /** Uploads charts once per workspace and remembers their file ids. */
 export class ChartUploader {
-  private readonly files = new ExpiringLru<string, Promise<string | undefined>>({ maxEntries: 500, ttlMs: 6 * 60 * 60_000 });
+  private readonly files = new LRUCache<string, Promise<string | undefined>>({ max: 500, ttl: 6 * 60 * 60_000 });
   private readonly timings: ChartUploadTimings;
   private scopeWarned = false;
 

@@ -1,4 +1,4 @@
-import { ExpiringLru } from './expiring-lru.ts';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Slack redelivers an event or command it thinks we missed (HTTP retries carry
@@ -7,11 +7,11 @@ import { ExpiringLru } from './expiring-lru.ts';
  * bounded because the bot runs for weeks.
  */
 export class DeliveryDedupe {
-  private readonly seen: ExpiringLru<string, true>;
+  private readonly seen: LRUCache<string, true>;
 
   constructor(options: { maxEntries?: number; ttlMs?: number } = {}) {
     // Slack retries for about an hour at most (three attempts with backoff).
-    this.seen = new ExpiringLru({ maxEntries: options.maxEntries ?? 10_000, ttlMs: options.ttlMs ?? 2 * 60 * 60_000 });
+    this.seen = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs ?? 2 * 60 * 60_000 });
   }
 
   /**

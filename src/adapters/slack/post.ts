@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { ChannelRef } from '../../../commands/index.ts';
+import type { ChannelRef } from '../../core/channel.ts';
 import type { Answer } from '../../core/answer.ts';
 import { scrubSecrets } from '../../logger.ts';
 import { renderAnswer } from './render.ts';

@@ -1,5 +1,5 @@
 import type { QueryContext } from '../../core/answer.ts';
-import { ExpiringLru } from './expiring-lru.ts';
+import { LRUCache } from 'lru-cache';
 
 /**
  * What each thread has established (company, metric, period), so "and in 2023?" in the
@@ -7,10 +7,16 @@ import { ExpiringLru } from './expiring-lru.ts';
  * starts afresh.
  */
 export class ThreadMemory {
-  private readonly memory: ExpiringLru<string, QueryContext>;
+  private readonly memory: LRUCache<string, QueryContext>;
 
-  constructor(options: { maxThreads?: number; ttlMs?: number } = {}) {
-    this.memory = new ExpiringLru({ maxEntries: options.maxThreads ?? 5_000, ttlMs: options.ttlMs ?? 24 * 60 * 60_000 });
+  /** `now` is the clock the time to live is measured on (tests pass their own). */
+  constructor(options: { maxThreads?: number; ttlMs?: number; now?: () => number } = {}) {
+    this.memory = new LRUCache({
+      max: options.maxThreads ?? 5_000,
+      ttl: options.ttlMs ?? 24 * 60 * 60_000,
+      // A given clock is read on every check (no cached time), as a test moves it by hand.
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    });
   }
 
   /** The thread's context, if any. */

@@ -11,6 +11,7 @@ import { companyPassages } from './company-passages.ts';
 import { exampleCommands } from './examples.ts';
 import { makeAnswer } from './make.ts';
 import { metricAnswerFor } from './metric-answer.ts';
+import { answerRank, rankingQuestion } from './rank-answer.ts';
 import { figureHeadline, passageBlock } from './text.ts';
 
 const MAX_PASSAGES = 3;
@@ -131,6 +132,8 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
   if (parsed.badPeriod) {
     return makeAnswer({ query, command, status: 'invalid', message: `"${parsed.badPeriod}" is not a period I can read. Use a year (2024), a quarter (Q4 2022) or a half (H1 2024).`, suggestions: exampleCommands(snapshot) });
   }
+  const ranking = rankingQuestion(question, { metricText: parsed.metric?.id, period: parsed.period, companies: parsed.companies.length });
+  if (ranking) return { ...answerRank(snapshot, query, ranking), command };
   let companies: Company[] = parsed.companies;
   let metric = parsed.metric;
   if (context && isFollowUp(folded)) {

@@ -1,4 +1,5 @@
 import { fold } from '../text/fold.ts';
+import { distance } from 'fastest-levenshtein';
 
 /** A company the bot knows, with every name it goes by. */
 export interface Company {
@@ -177,7 +178,7 @@ export class CompanyRegistry {
       const prefix = target.startsWith(f) && f.length >= 3;
       // Names whose lengths differ by more than the budget cannot be within it.
       if (!prefix && Math.abs(f.length - target.length) > budget) continue;
-      const d = prefix ? 1 : editDistance(f, target, budget);
+      const d = prefix ? 1 : distance(f, target);
       if (d <= budget) scored.push({ company: entry.company, distance: d });
     }
     scored.sort((a, b) => a.distance - b.distance);
@@ -225,24 +226,4 @@ function shortForms(name: string): string[] {
   if (words[0]!.length >= 4 && !GENERIC_WORDS.has(words[0]!)) out.push(words[0]!);
   if (words.length >= 3 && !GENERIC_WORDS.has(words[1]!)) out.push(`${words[0]} ${words[1]}`);
   return out;
-}
-
-/** Levenshtein distance, for near-name suggestions; stops early once over `max`. */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (a === b) return 0;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j += 1) prev[j] = j;
-  for (let i = 1; i <= a.length; i += 1) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (prev[j]! < rowMin) rowMin = prev[j]!;
-      diag = tmp;
-    }
-    if (rowMin > max) return rowMin;
-  }
-  return prev[b.length]!;
 }

@@ -50,8 +50,3 @@ export function weekOfDate(isoDate: string, timeZone: string): DigestWeek | null
   if (!isValid(date) || date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
   return weekContaining(date, timeZone);
 }
-
-/** Calendar date (YYYY-MM-DD) of an instant in a zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
-}

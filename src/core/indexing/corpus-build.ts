@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { readCorpusFiles, statCorpusFiles } from '../corpus/load.ts';
+import { silentLogger, type CoreLogger } from '../logger.ts';
+import { CODE_HASH_STAMP, hashCodeTree } from './code-hash.js';
 import { EXTRACTION_VERSION } from '../facts/version.ts';
 import { SEARCH_OPTIONS_VERSION, type BuiltSearch, type SearchHandle } from '../search/search-index.ts';
 import { buildSnapshot, persistSnapshot, type CompanySeed, type CorpusSnapshot, type ExtractedFigures, type PersistedSnapshot } from '../snapshot.ts';
@@ -17,15 +19,6 @@ import { buildSnapshot, persistSnapshot, type CompanySeed, type CorpusSnapshot, 
 /** Bumped when the persisted format changes; part of the index hash. */
 export const INDEX_FORMAT_VERSION = 3;
 
-/** Minimal structured logger the core writes to (pino satisfies it). */
-export interface CoreLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-/** A logger that drops everything. */
-export const silentLogger: CoreLogger = { info() {}, warn() {}, error() {} };
 
 const CompanySeedsSchema = z.array(
   z.object({
@@ -86,24 +79,22 @@ let codeHash: string | undefined;
 
 /**
  * Hash of the core's source: any change to cleaning, extraction or search rebuilds the
- * persisted index, so a deploy never serves figures extracted by older rules.
+ * persisted index, so a deploy never serves figures extracted by older rules. The tsc
+ * build (dist/) carries the hash of the sources it was compiled from, so the compiled
+ * bot and the tsx tools agree on one index; from the sources it is computed here.
  */
 function coreCodeHash(): string {
   if (codeHash) return codeHash;
-  const h = createHash('sha256');
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(?:ts|js|yaml)$/u.test(name)) h.update(name).update(readFileSync(path));
-    }
-  };
+  const core = join(import.meta.dirname, '..');
   try {
-    walk(join(import.meta.dirname, '..'));
+    codeHash = readFileSync(join(core, CODE_HASH_STAMP), 'utf8').trim();
   } catch {
-    h.update('unreadable');
+    try {
+      codeHash = hashCodeTree(core);
+    } catch {
+      codeHash = 'unreadable';
+    }
   }
-  codeHash = h.digest('hex').slice(0, 16);
   return codeHash;
 }
 

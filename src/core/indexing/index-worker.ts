@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { buildCorpus, type BuildRequest } from './corpus-build.ts';
-import type { WorkerMessage } from './run-build.ts';
+import type { WorkerMessage } from './worker-message.ts';
 
 /**
  * The indexing worker: builds the corpus off the answering thread and reports, before

@@ -1,6 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ExtractedFigures } from '../snapshot.ts';
 import type { BuildRequest, BuildResult } from './corpus-build.ts';
+import type { WorkerMessage } from './worker-message.ts';
 
 /**
  * Running a corpus build in the indexing worker, with a time budget per document: when
@@ -18,12 +19,6 @@ import type { BuildRequest, BuildResult } from './corpus-build.ts';
 export const DEFAULT_EXTRACT_BUDGET_MS = 2000;
 export const DEFAULT_EXTRACT_BUDGET_MS_PER_KB = 4;
 
-/** Messages from the indexing worker. */
-export type WorkerMessage =
-  | { type: 'extract'; file: string | null; chars: number; at: number }
-  | { type: 'extracted'; file: string; figures: ExtractedFigures }
-  | { type: 'result'; result: BuildResult }
-  | { type: 'failed'; message: string };
 
 const POLL_MS = 20;
 /**
@@ -31,6 +26,12 @@ const POLL_MS = 20;
  * this long is taken as dead. Generous: a large corpus indexes its passages in silence.
  */
 const SILENCE_LIMIT_MS = 10 * 60_000;
+
+/**
+ * The worker's module, beside this one: the TypeScript source under tsx and vitest, the
+ * compiled JavaScript in the tsc build (dist/), where no loader is registered.
+ */
+const WORKER_ENTRY = (import.meta.url.endsWith('.ts') ? new URL('./index-worker.ts', import.meta.url) : new URL('./index-worker.js', import.meta.url)).href;
 
 /** A started indexing worker and the port it reports on. */
 interface Spawned {
@@ -56,7 +57,7 @@ class BuildRun {
   private spawn(): Spawned {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(new URL('./worker-boot.js', import.meta.url), {
-      workerData: { entry: new URL('./index-worker.ts', import.meta.url).href, port: port2, signal: this.signal },
+      workerData: { entry: WORKER_ENTRY, port: port2, signal: this.signal },
       transferList: [port2],
     });
     // The worker never holds the process open: its parent waits for it while it matters.

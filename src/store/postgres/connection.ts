@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { CoreLogger } from '../../core/engine.ts';
+import type { CoreLogger } from '../../core/logger.ts';
 import { migratePostgres } from './migrations.ts';
 
 /** Knobs of the PostgreSQL connection; the defaults suit a bot that must keep answering. */

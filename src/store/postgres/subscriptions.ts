@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../../commands/types.ts';
+import type { ChannelRef } from '../../core/channel.ts';
 import type { RemoveResult, Subscription, SubscriptionRequest } from '../../core/subscriptions.ts';
 import { SUBSCRIPTION_SELECT, toSubscription, type SubscriptionRow } from '../rows.ts';
 import { channelKey, type SubscriptionRepository } from '../types.ts';

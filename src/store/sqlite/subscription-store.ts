@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ChannelRef } from '../../../commands/types.ts';
+import type { ChannelRef } from '../../core/channel.ts';
 import type { RemoveResult, Subscription, SubscriptionRequest } from '../../core/subscriptions.ts';
 import { SUBSCRIPTION_SELECT as SELECT, toSubscription, type SubscriptionRow } from '../rows.ts';
 import type { SubscriptionRepository } from '../types.ts';

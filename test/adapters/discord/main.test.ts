@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/fake-discord.ts';
+import { bundledIndexDir } from '../../helpers/engine.ts';
 import { APP_ID, TOKEN } from './harness.ts';
 
 /**
@@ -21,7 +22,8 @@ describe('npm start with Discord configured', () => {
   beforeAll(async () => {
     fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP_ID });
     const tmp = mkdtempSync(join(tmpdir(), 'discord-main-'));
-    child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    // tsx as an import hook: one process, which receives the SIGTERM itself.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,
@@ -29,7 +31,7 @@ describe('npm start with Discord configured', () => {
         DISCORD_TOKEN: TOKEN,
         DISCORD_APPLICATION_ID: APP_ID,
         DISCORD_API_URL: fake.apiUrl,
-        INDEX_DIR: join(tmp, 'index'),
+        INDEX_DIR: bundledIndexDir(),
         DATABASE_PATH: join(tmp, 'bot.sqlite'),
         CHARTS_DIR: join(tmp, 'charts'),
         LOG_LEVEL: 'info',
@@ -68,6 +70,9 @@ describe('npm start with Discord configured', () => {
     expect(reply.respondedAt).toBeDefined();
     expect(reply.respondedAt!).toBeLessThanOrEqual(exitedAt);
     expect(JSON.stringify(reply.body)).toContain('QingCloud');
+    // With a chat platform and no console, the logs stay JSON lines on stderr.
+    const logged = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; command?: string });
+    expect(logged.some((l) => l.msg === 'answered' && l.command === 'metric')).toBe(true);
     expect(stderr).not.toContain(TOKEN);
     expect(stdout).not.toContain(TOKEN);
   }, 60_000);

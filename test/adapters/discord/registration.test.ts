@@ -64,6 +64,7 @@ describe('Discord command JSON generated from commands/', () => {
       ],
       schema: z.object({ company: z.string(), day: z.string().optional() }),
       parseText: (text) => ({ company: text }),
+      examples: () => [],
       run: () => makeAnswer({ query: '', command: 'later-example', status: 'answered', message: '' }),
     });
     const p = commandPayload(later);
@@ -136,7 +137,7 @@ describe('Discord command registration against the fake', () => {
   /** Run the script as `npm run discord:register` does. Async: the fake answers from this process. */
   function register(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
     return new Promise((done) => {
-      execFile(resolve(ROOT, 'node_modules/.bin/tsx'), ['scripts/discord-register.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 60_000 }, (error, out, err) => {
+      execFile(process.execPath, ['--import', 'tsx', 'scripts/discord-register.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 60_000 }, (error, out, err) => {
         done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out, err });
       });
     });

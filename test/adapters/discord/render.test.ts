@@ -129,9 +129,12 @@ describe('Discord rendering of answers', () => {
   });
 
   it('a message of only white space still renders a valid embed (found by the property below, seed 7430265)', () => {
-    const r = renderAnswer(answer({ status: 'answered', message: '\n', figures: [], passages: [] }));
-    expect(allWithinLimits(r)).toEqual([]);
-    expect(r.messages[0]!.embeds.length).toBeGreaterThan(0);
+    for (const message of ['\n', ' ', '\n \n']) {
+      const r = renderAnswer(answer({ status: 'answered', message, figures: [], passages: [], data: { layout: 'single' } }));
+      expect(allWithinLimits(r)).toEqual([]);
+      expect(r.messages[0]!.embeds.length).toBeGreaterThan(0);
+      expect(r.messages[0]!.embeds[0]!.description).toBe('(no text)');
+    }
   });
 
   it('stays within every limit for any answer (property)', () => {

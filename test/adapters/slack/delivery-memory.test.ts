@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { DeadlineExceededError, withDeadline } from '../../../src/adapters/slack/deadlines.ts';
 import { DeliveryDedupe } from '../../../src/adapters/slack/dedupe.ts';
-import { ExpiringLru } from '../../../src/adapters/slack/expiring-lru.ts';
 import { ThreadMemory, threadKey } from '../../../src/adapters/slack/thread-memory.ts';
 
-describe('ExpiringLru', () => {
-  it('forgets the least recently used entry beyond its size', () => {
-    const lru = new ExpiringLru<string, number>({ maxEntries: 2, ttlMs: 60_000 });
-    lru.set('a', 1, 0);
-    lru.set('b', 2, 0);
-    expect(lru.get('a', 1)).toBe(1); // a is now the most recent
-    lru.set('c', 3, 2);
-    expect(lru.get('b', 3)).toBeUndefined();
-    expect(lru.get('a', 3)).toBe(1);
-    expect(lru.size).toBe(2);
+describe('ThreadMemory over lru-cache', () => {
+  it('forgets the least recently used thread beyond its size', () => {
+    const m = new ThreadMemory({ maxThreads: 2 });
+    m.remember('a', { company: 'a' });
+    m.remember('b', { company: 'b' });
+    expect(m.recall('a')).toEqual({ company: 'a' }); // a is now the most recent
+    m.remember('c', { company: 'c' });
+    expect(m.recall('b')).toBeUndefined();
+    expect(m.recall('a')).toEqual({ company: 'a' });
+    expect(m.size).toBe(2);
   });
 
-  it('forgets entries older than their time to live', () => {
-    const lru = new ExpiringLru<string, number>({ maxEntries: 10, ttlMs: 100 });
-    lru.set('a', 1, 0);
-    expect(lru.get('a', 99)).toBe(1);
-    expect(lru.has('a', 300)).toBe(false);
-    expect(lru.get('a', 300)).toBeUndefined();
+  it('forgets threads idle longer than their time to live', () => {
+    let now = 1_000;
+    const m = new ThreadMemory({ ttlMs: 100, now: () => now });
+    m.remember('a', { company: 'a' });
+    now += 99;
+    expect(m.recall('a')).toEqual({ company: 'a' });
+    now += 200;
+    expect(m.recall('a')).toBeUndefined();
   });
 });
 

@@ -57,7 +57,7 @@ describe('npm run slack:manifest', () => {
   });
 
   it('points everything at the request URL in HTTP mode', async () => {
-    const { stdout } = await run('npx', ['tsx', 'scripts/slack-manifest.ts', '--out', '-', '--request-url', 'https://bot.example.com/slack/events'], { cwd: ROOT, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/slack-manifest.ts', '--out', '-', '--request-url', 'https://bot.example.com/slack/events'], { cwd: ROOT, timeout: 60_000 });
     const manifest = ManifestSchema.parse(JSON.parse(stdout));
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.event_subscriptions.request_url).toBe('https://bot.example.com/slack/events');
@@ -66,7 +66,7 @@ describe('npm run slack:manifest', () => {
   });
 
   it('refuses a request URL that Slack could not reach', async () => {
-    await expect(run('npx', ['tsx', 'scripts/slack-manifest.ts', '--out', '-', '--request-url', 'http://localhost:3000/slack/events'], { cwd: ROOT, timeout: 60_000 })).rejects.toMatchObject({
+    await expect(run(process.execPath, ['--import', 'tsx', 'scripts/slack-manifest.ts', '--out', '-', '--request-url', 'http://localhost:3000/slack/events'], { cwd: ROOT, timeout: 60_000 })).rejects.toMatchObject({
       stderr: expect.stringContaining('--request-url must be a public https URL'),
     });
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../../src/core/answer.ts';
+import { bundledIndexDir } from '../../helpers/engine.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const indexDir = mkdtempSync(join(tmpdir(), 'finqa-summary-cli-'));
@@ -14,7 +15,7 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/summary.ts', ...args], {
       cwd: REPO,
-      env: { ...process.env, INDEX_DIR: indexDir, DATABASE_PATH: join(indexDir, 'never-opened.sqlite'), DEFAULT_TZ: 'UTC', LOG_LEVEL: 'silent' },
+      env: { ...process.env, INDEX_DIR: bundledIndexDir(), DATABASE_PATH: join(indexDir, 'never-opened.sqlite'), DEFAULT_TZ: 'UTC', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,13 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { ChannelRef, CommandContext } from '../../commands/types.ts';
-import type { Answer } from '../core/answer.ts';
-import { makeAnswer } from '../core/answers/make.ts';
-import { nameOf } from '../core/digest/watchlist.ts';
-import type { CorpusSnapshot } from '../core/snapshot.ts';
-import type { Subscription, SubscriptionService } from '../core/subscriptions.ts';
-import { nextRun } from './next-run.ts';
-import { describeSchedule } from './schedule-spec.ts';
+import type { ChannelRef } from '../src/core/channel.ts';
+import type { CommandContext } from './types.ts';
+import type { Answer } from '../src/core/answer.ts';
+import { makeAnswer } from '../src/core/answers/make.ts';
+import { nameOf } from '../src/core/digest/watchlist.ts';
+import type { CorpusSnapshot } from '../src/core/snapshot.ts';
+import type { Subscription, SubscriptionService } from '../src/core/subscriptions.ts';
+import { nextRun } from '../src/scheduler/next-run.ts';
+import { describeSchedule } from '../src/scheduler/schedule-spec.ts';
 
 /** Usage of `/subscribe`, shared by the command and the messages that point to it. */
 export const SUBSCRIBE_USAGE = '/subscribe [companies...] [day] [time] [time zone]';
