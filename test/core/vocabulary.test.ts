@@ -90,6 +90,20 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     gives: [{ metric: 'revenue', period: 'FY2030', value: 1_640_000_000, q: { excludingItems: true } }],
   },
   {
+    // Two quarters named one after the other before the figure: which one it is stays in doubt.
+    text: '公司第二季度的经营扭转了第一季度业绩下滑的局面,实现营业收入4.21亿元,较上年同期增长6.5%。',
+    gives: [],
+    never: [
+      { metric: 'revenue', value: 421_000_000 },
+      { metric: 'revenue', value: 6.5 },
+    ],
+  },
+  {
+    // A period inside the other ("2030", "the first half of 2030") is no rival.
+    text: "Looking back on 2030, the chairman said that in the first half of 2030 the company's gross profit was 2.7 billion yuan.",
+    gives: [{ metric: 'gross_profit', period: 'H1 2030', value: 2_700_000_000 }],
+  },
+  {
     text: '(二)智慧零售解决方案:营业额增长20%至3.3亿元,毛利率为60%。',
     gives: [
       { metric: 'revenue', period: 'FY2030', value: 330_000_000, q: { segment: '智慧零售解决方案' } },

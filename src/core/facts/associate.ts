@@ -331,6 +331,12 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (!before) before = values.filter((v) => v.n.end <= s.n.start && !v.prior && v.own && !v.own.since && v.own.ref.type === 'abs').at(-1)?.own;
     const later = view.periods.find((p) => p.start >= s.n.end && !owned.has(p) && !p.since && p.ref.type === 'abs' && !/[,;，；]/u.test(f.slice(s.n.end, p.start)));
     const token = before ?? later;
+    // "第二季度的经营扭转了第一季度业绩下滑…,实现营业收入49.54亿元": two periods named one after the
+    // other, with no figure between them, before a figure: which one it belongs to is in doubt.
+    if (before && before.ref.type === 'abs' && rivalPeriod(before, s, view, values, owned)) {
+      s.period = null;
+      continue;
+    }
     if (token?.ref.type === 'undated' || (!token && undated)) {
       s.period = null;
       continue;
@@ -489,6 +495,31 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   }
   const established = sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null;
   return { facts, period: established, periodList: pairedList };
+}
+
+/** Two reporting periods of which one contains the other (FY2024 and H1 2024, H1 and Q2). */
+function overlaps(a: Period, b: Period): boolean {
+  if (a.kind === 'date' || b.kind === 'date' || a.kind === 'span' || b.kind === 'span') return true;
+  if (a.year !== b.year) return false;
+  if (a.kind === 'FY' || b.kind === 'FY') return true;
+  const months = (p: Period): [number, number] => (p.kind === 'Q' ? [p.quarter * 3 - 2, p.quarter * 3] : p.kind === 'H' ? [p.half * 6 - 5, p.half * 6] : p.kind === '9M' ? [1, 9] : [1, 12]);
+  const [a1, a2] = months(a);
+  const [b1, b2] = months(b);
+  return (a1 <= b1 && b2 <= a2) || (b1 <= a1 && a2 <= b2);
+}
+
+function rivalPeriod(nearest: PeriodToken, s: Slot, view: SentenceView, values: Slot[], owned: Set<PeriodToken | undefined>): boolean {
+  if (nearest.ref.type !== 'abs') return false;
+  const label = periodLabel(nearest.ref.period);
+  const earlier = [...view.periods].reverse().find((p) => p.end <= nearest.start && !owned.has(p) && !p.since && p.ref.type === 'abs');
+  if (!earlier || earlier.ref.type !== 'abs' || periodLabel(earlier.ref.period) === label) return false;
+  // "this year's interim report … the first half of 2024": one period inside the other is the same story.
+  if (overlaps(earlier.ref.period, nearest.ref.period)) return false;
+  // A figure between the two periods means each period has its own figures ("2023年营收为X,2024年营收为Y").
+  if (values.some((v) => v !== s && v.n.start >= earlier.end && v.n.end <= nearest.start)) return false;
+  // Periods of one list or of one phrase ("2024年第四季度", "2023年及2024年") are not rivals.
+  const between = view.folded.slice(earlier.end, nearest.start);
+  return between.length > 4 && !LIST_GAP.test(between);
 }
 
 /** The change of a figure as a figure of its own: revenue_yoy is "revenue" with `change: yoy`. */
