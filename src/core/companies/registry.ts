@@ -51,6 +51,8 @@ export class CompanyRegistry {
   private readonly byId = new Map<string, Company>();
   private aliases: AliasEntry[] = [];
   private exact = new Map<string, AliasEntry>();
+  /** Question-only short forms ("horizon"), each owned by one company; rebuilt with the index. */
+  private shorts = new Map<string, Company>();
   private trie: TrieNode = { next: new Map() };
   private dirty = false;
 
@@ -89,22 +91,21 @@ export class CompanyRegistry {
    */
   shortFormMentions(folded: string): CompanyMention[] {
     this.ensureBuilt();
-    const owners = new Map<string, Company | null>();
-    const taken = new Set(this.aliases.map((a) => a.folded));
-    for (const company of this.byId.values()) {
-      for (const short of shortForms(company.name)) {
-        if (taken.has(short)) continue;
-        owners.set(short, owners.has(short) && owners.get(short) !== company ? null : company);
-      }
-    }
     const found: CompanyMention[] = [];
-    for (const [short, company] of owners) {
-      if (!company) continue;
-      for (const m of folded.matchAll(new RegExp(`(?<![a-z0-9])${short.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![a-z0-9])`, 'gu'))) {
-        found.push({ company, start: m.index ?? 0, end: (m.index ?? 0) + short.length } as CompanyMention);
+    const words = [...folded.matchAll(/(?<![a-z0-9])[a-z][a-z0-9.&-]*/gu)].map((m) => ({ text: m[0], start: m.index ?? 0 }));
+    for (let i = 0; i < words.length; i += 1) {
+      const word = words[i]!;
+      const next = words[i + 1];
+      // Two words first ("black sesame"), then the first word alone ("horizon").
+      const pair = next && /^\s+$/u.test(folded.slice(word.start + word.text.length, next.start)) ? `${word.text} ${next.text}` : null;
+      if (pair && this.shorts.has(pair)) {
+        found.push({ company: this.shorts.get(pair)!, start: word.start, end: next!.start + next!.text.length });
+        i += 1;
+      } else if (this.shorts.has(word.text)) {
+        found.push({ company: this.shorts.get(word.text)!, start: word.start, end: word.start + word.text.length });
       }
     }
-    return found.sort((a, b) => a.start - b.start);
+    return found;
   }
 
   get(id: string): Company | undefined {
@@ -199,6 +200,14 @@ export class CompanyRegistry {
     this.aliases = entries.filter((e) => e.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
     this.exact = new Map();
     for (const e of this.aliases) if (!this.exact.has(e.folded)) this.exact.set(e.folded, e);
+    const owners = new Map<string, Company | null>();
+    for (const company of this.byId.values()) {
+      for (const short of shortForms(company.name)) {
+        if (this.exact.has(short)) continue;
+        owners.set(short, owners.has(short) && owners.get(short) !== company ? null : company);
+      }
+    }
+    this.shorts = new Map([...owners].filter((e): e is [string, Company] => e[1] !== null));
     const root: TrieNode = { next: new Map() };
     for (const entry of this.aliases) {
       let node = root;

@@ -594,10 +594,9 @@ function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
   return 'prior';
 }
 
+// Basis words of a change; global, so the nearest one before a number can be found.
 const YOY_NEAR_ALL = new RegExp(String.raw`year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期|上年同期|按年|比上年`, 'gu');
 const QOQ_NEAR_ALL = new RegExp(String.raw`quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季`, 'gu');
-const YOY_NEAR = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期|上年同期|按年|比上年/u;
-const QOQ_NEAR = /quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季/u;
 
 // "员工人数由2030年底的900人减少至600人,研发人员从500人减少至300人": the second prior
 // takes the period the sentence gave the first one when both end in the same period.

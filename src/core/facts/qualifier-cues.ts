@@ -1,4 +1,4 @@
-import { alternation, EXCLUDING_CUES, QUALIFIER_CUES, SEGMENT_HEADS, TOTAL_CUES, type QualifierCues } from '../vocabulary/vocabulary.ts';
+import { alternation, escapeRegExp, EXCLUDING_CUES, QUALIFIER_CUES, SEGMENT_HEADS, TOTAL_CUES, type QualifierCues } from '../vocabulary/vocabulary.ts';
 
 /**
  * Qualifiers a document writes around a metric phrase, read with the cues of
@@ -70,4 +70,4 @@ export function explicitTotal(folded: string, start: number): boolean {
 
 /** Alternation of the words that end a business-line name, English then Chinese. */
 export const SEGMENT_HEAD_EN = alternation(SEGMENT_HEADS.en);
-export const SEGMENT_HEAD_ZH = SEGMENT_HEADS.zh.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+export const SEGMENT_HEAD_ZH = SEGMENT_HEADS.zh.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
