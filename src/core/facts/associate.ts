@@ -6,6 +6,8 @@ import type { NumberToken } from './numbers.ts';
 import { resolveRelative, type PeriodRef, type PeriodToken } from './period-phrases.ts';
 import type { MetricToken, SentenceView } from './sentence-view.ts';
 import { excludingBefore } from './qualifier-cues.ts';
+import { changeBasis, changeFact, periodForChange } from './change-figures.ts';
+import type { SentenceContext, SentenceFact } from './sentence-fact.ts';
 
 /**
  * From the tokens of one sentence to figures: which metric, period and company each
@@ -13,31 +15,7 @@ import { excludingBefore } from './qualifier-cues.ts';
  * sentence does not tie to a period is not extracted.
  */
 
-/** A figure found in a sentence, before it gets its document and quote. */
-export interface SentenceFact {
-  company: Company;
-  metric: MetricDef;
-  period: Period;
-  value: number;
-  unit: 'CNY' | 'USD' | 'HKD' | '%' | 'count';
-  qualifiers: FactQualifiers;
-  range?: { low: number; high: number };
-  change?: StatedChange;
-  number: NumberToken;
-  confidence: number;
-}
-
-/** What the sentence inherits from its paragraph and document. */
-export interface SentenceContext {
-  docCompany: Company;
-  docPeriod: Period | null;
-  /** Period established by an earlier sentence of the same paragraph. */
-  paragraphPeriod: Period | null;
-  /** Periods of the last list an earlier sentence of the paragraph paired ("2022年、2023年及2024年…分别为"). */
-  periodList?: Period[] | null;
-  /** Companies named in the document by default currency (amounts written "X million"). */
-  defaultCurrency: 'CNY' | 'USD' | 'HKD' | null;
-}
+export type { SentenceContext, SentenceFact } from './sentence-fact.ts';
 
 type Role = 'value' | 'change';
 
@@ -400,7 +378,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const unit = metricToken.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
     // A ratio moves in points; a percentage change of a ratio is not stated that way.
     if (metricToken.metric.kind === 'ratio' && c.n.unit !== 'pp') continue;
-    const basis = changeBasis(f, c, slots) ?? (target ? null : view.qoq && !view.yoy ? 'qoq' : 'yoy');
+    const basis = changeBasis(f, c.n, slots.map((x) => x.n)) ?? (target ? null : view.qoq && !view.yoy ? 'qoq' : 'yoy');
     if (target) {
       const loss = target.metric!.negative && !target.n.signed;
       // A loss that grows is net income falling: "亏损扩大5.67%" is -5.67%, "loss narrowed" is +.
@@ -480,7 +458,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     }
   }
   for (const { c, metric, change } of standalone) {
-    const period = periodForChange(c, view, ctx);
+    const period = periodForChange(c.n, view, ctx);
     if (!period || period.kind === 'date' || (period.kind === 'span') !== Boolean(metric.cumulative)) continue;
     const qualifiers: FactQualifiers = {};
     if (metric.adjusted) qualifiers.adjusted = true;
@@ -522,20 +500,6 @@ function rivalPeriod(nearest: PeriodToken, s: Slot, view: SentenceView, values: 
   return between.length > 4 && !LIST_GAP.test(between);
 }
 
-/** The change of a figure as a figure of its own: revenue_yoy is "revenue" with `change: yoy`. */
-function changeFact(level: SentenceFact, change: StatedChange, n: NumberToken): SentenceFact {
-  return {
-    ...level,
-    value: change.value,
-    unit: '%',
-    qualifiers: { ...level.qualifiers, change: change.basis },
-    range: undefined,
-    // Kept so the figure can say points or percent; never shown as a change of the change.
-    change: { ...change },
-    number: n,
-  };
-}
-
 // Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
 const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;
 
@@ -554,35 +518,6 @@ function sameToken(a: MetricToken, b: MetricToken): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
-// The basis word nearest before a change, back to the previous number: "同比增长75.51%,环比增长720.60%".
-function changeBasis(f: string, c: Slot, slots: Slot[]): StatedChange['basis'] | null {
-  const prev = slots.filter((s) => s.n.end <= c.n.start).at(-1);
-  const before = f.slice(prev ? prev.n.end : Math.max(0, c.n.start - 30), c.n.start);
-  const yoyAt = lastMatch(before, YOY_NEAR_ALL);
-  const qoqAt = lastMatch(before, QOQ_NEAR_ALL);
-  if (yoyAt >= 0 || qoqAt >= 0) return qoqAt > yoyAt ? 'qoq' : 'yoy';
-  const after = f.slice(c.n.end, c.n.end + 24);
-  if (/^\s?(?:year[- ](?:over|on)[- ]year|yoy)/u.test(after)) return 'yoy';
-  if (/^\s?(?:quarter[- ](?:over|on)[- ]quarter|qoq|sequentially)/u.test(after)) return 'qoq';
-  return null;
-}
-
-function lastMatch(text: string, re: RegExp): number {
-  let at = -1;
-  for (const m of text.matchAll(re)) at = m.index ?? at;
-  return at;
-}
-
-// A change stated on its own takes the period the sentence states before it, else the paragraph's.
-function periodForChange(c: Slot, view: SentenceView, ctx: SentenceContext): Period | null {
-  const token = [...view.periods].reverse().find((p) => p.end <= c.n.start && !p.since && p.ref.type === 'abs');
-  if (token?.ref.type === 'abs') return token.ref.period;
-  const after = view.periods.find((p) => p.start >= c.n.end && !p.since && p.ref.type === 'abs');
-  if (after?.ref.type === 'abs' && !/[,;，；]/u.test(view.folded.slice(c.n.end, after.start))) return after.ref.period;
-  if (view.periods.some((p) => p.ref.type === 'undated')) return null;
-  return ctx.paragraphPeriod ?? ctx.docPeriod;
-}
-
 // "900 million in 2030, compared to 800 million in 2029, a 12.5% increase": the
 // comparison's period tells what the change is measured against.
 function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
@@ -594,9 +529,7 @@ function basisFromPrior(target: Slot, values: Slot[]): StatedChange['basis'] {
   return 'prior';
 }
 
-// Basis words of a change; global, so the nearest one before a number can be found.
-const YOY_NEAR_ALL = new RegExp(String.raw`year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期|上年同期|按年|比上年`, 'gu');
-const QOQ_NEAR_ALL = new RegExp(String.raw`quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季`, 'gu');
+
 
 // "员工人数由2030年底的900人减少至600人,研发人员从500人减少至300人": the second prior
 // takes the period the sentence gave the first one when both end in the same period.
