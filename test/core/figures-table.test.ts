@@ -93,7 +93,8 @@ const cases: Case[] = [
   { q: '/metric kingsoft cloud free cash flow Q4 2022', company: KC, value: 259.6e6, unit: 'CNY', period: 'Q4 2022', text: 'RMB 259.6 million' },
   { q: '/metric kingsoft cloud operating cash flow Q4 2022', company: KC, value: 370.4e6, unit: 'CNY', period: 'Q4 2022', text: 'RMB 370.4 million' },
   { q: '/metric kingsoft cloud cash 2022', company: KC, value: 4.7e9, unit: 'CNY', period: 'FY2022', text: 'RMB 4.7 billion' },
-  { q: '/metric kingsoft cloud cash Q4 2022', company: KC, value: 4.7e9, unit: 'CNY', period: 'FY2022', text: 'RMB 4.7 billion' },
+  // A balance at the year end answers the fourth quarter too, said as counted that day.
+  { q: '/metric kingsoft cloud cash Q4 2022', company: KC, value: 4.7e9, unit: 'CNY', period: 'Q4 2022', text: 'RMB 4.7 billion', qualifiers: ['as at 2022-12-31'] },
   { q: '/metric kingsoft cloud adjusted ebitda Q4 2022', company: KC, value: -245.1e6, unit: 'CNY', period: 'Q4 2022', text: 'negative RMB 245.1 million', qualifiers: ['adjusted'] },
   { q: '/metric kingsoft cloud adjusted ebitda margin Q4 2022', company: KC, value: -11.5, unit: '%', period: 'Q4 2022', text: 'negative 11.5%', qualifiers: ['adjusted'] },
   { q: '/metric kingsoft cloud adjusted gross margin Q4 2022', company: KC, value: 7.9, unit: '%', period: 'Q4 2022', text: '7.9%', qualifiers: ['adjusted'] },

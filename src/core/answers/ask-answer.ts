@@ -150,7 +150,7 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
   if (EXPLANATORY.test(folded) && (companies.length || metric)) {
     const passages = await searchPassages(snapshot, question, { ...parsed, companies });
     if (passages.length) {
-      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, qualifiers: parsed.qualifiers, unknown: parsed.unknown, currency: parsed.currency, period, range: parsed.range }) : undefined;
+      const figureAnswer = metric && companies.length === 1 ? metricAnswerFor(snapshot, query, command, { company: companies[0]!, metric, segment: parsed.segment, adjusted: parsed.adjusted, forecast: parsed.forecast, qualifiers: parsed.qualifiers, unknown: parsed.unknown, currency: parsed.currency, period, range: parsed.range, namedAs: parsed.names }) : undefined;
       const figures = figureAnswer?.status === 'answered' ? figureAnswer.figures.slice(-1) : [];
       const lines = ['From the documents:', ...passages.map(passageBlock)];
       if (figures.length) lines.push('', `The figure: ${figureHeadline(figures[0]!)}`);
@@ -173,6 +173,7 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
       currency: parsed.currency,
       period,
       range: parsed.range,
+      namedAs: parsed.names,
     });
     // Without a period, nothing extracted is not the last word: the passages may say more.
     if (figureAnswer.status === 'answered' || period || parsed.range) return figureAnswer;

@@ -8,6 +8,8 @@ import { makeAnswer } from './make.ts';
 import { resolveCompany, resolveMetricText, resolvePeriodText } from './resolve.ts';
 import { figureBlock, passageBlock } from './text.ts';
 import { evidencePassages } from './evidence.ts';
+import { canonicalSegment } from '../facts/segments.ts';
+import { fold } from '../text/fold.ts';
 import type { AskedQualifiers } from '../query/metric-words.ts';
 
 /** Arguments of `/metric`, as text from any front end. */
@@ -33,6 +35,23 @@ export interface MetricRequest {
   currency?: 'CNY' | 'USD' | 'HKD';
   period?: Period;
   range?: PeriodRange;
+  /** The names the company was asked by, as typed: a brand may name a business line. */
+  namedAs?: readonly string[];
+}
+
+/**
+ * A company asked for by one of its brands ("Shengwang's revenue") when its documents state
+ * that metric for a business line of that name: the question is about the line, and the
+ * company's total must not answer it.
+ */
+function brandSegment(snapshot: CorpusSnapshot, req: MetricRequest): string | undefined {
+  if (req.segment || !req.namedAs?.length) return req.segment;
+  const own = fold(req.company.name).trim();
+  const segments = snapshot.facts.segmentsOf(req.company.id, req.metric.id);
+  if (segments.size === 0) return undefined;
+  // The company's own name names the company, unless the question calls it a business ("Agora业务").
+  const brands = req.namedAs.filter((n) => fold(n).trim() !== own).map((n) => canonicalSegment(fold(n).trim())).filter((n) => segments.has(n));
+  return brands.length === req.namedAs.length ? brands[0] : undefined;
 }
 
 function metricName(req: MetricRequest): string {
@@ -72,7 +91,9 @@ function periodName(req: Pick<MetricRequest, 'period' | 'range'>): string {
 }
 
 /** Answer a resolved metric request. */
-export function metricAnswerFor(snapshot: CorpusSnapshot, query: string, command: string, req: MetricRequest): Answer {
+export function metricAnswerFor(snapshot: CorpusSnapshot, query: string, command: string, asked: MetricRequest): Answer {
+  const segment = brandSegment(snapshot, asked);
+  const req = segment === asked.segment ? asked : { ...asked, segment };
   if (req.unknown?.length) {
     const lead = `Not found: I can't tie "${req.unknown.join(' ')}" to a figure I know for ${req.company.name} ${metricName(req)}, so I give no figure.`;
     return notFound(snapshot, query, command, req, lead, [], []);
@@ -140,6 +161,6 @@ export function answerMetric(snapshot: CorpusSnapshot, query: string, args: Metr
     const message = passages.length ? [metric.message, 'These sentences may hold it:', ...passages.map(passageBlock)].join('\n') : metric.message;
     return makeAnswer({ query, command, status: 'not_found', message, passages, suggestions: metric.suggestions, known: [] });
   }
-  return metricAnswerFor(snapshot, query, command, { company: company.value, ...metric.value, ...period.value });
+  return metricAnswerFor(snapshot, query, command, { company: company.value, ...metric.value, ...period.value, namedAs: [args.company] });
 }
 

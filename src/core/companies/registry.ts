@@ -159,8 +159,11 @@ export class CompanyRegistry {
       if (!entry || (entry.ticker && !tickers)) continue;
       const end = j + 1;
       const f = entry.folded;
-      if (LATIN.test(f[0]!) && at > 0 && WORD.test(folded[at - 1]!)) continue;
-      if (LATIN.test(f.at(-1)!) && end < folded.length && WORD.test(folded[end]!)) continue;
+      // A Latin name ends where the Latin word ends; Chinese may touch a name of four letters
+      // or more ("母公司Agora"), never a short one ("API接口" is not a ticker).
+      const edge = f.length >= 4 ? LATIN : WORD;
+      if (LATIN.test(f[0]!) && at > 0 && edge.test(folded[at - 1]!)) continue;
+      if (LATIN.test(f.at(-1)!) && end < folded.length && edge.test(folded[end]!)) continue;
       best = { company: entry.company, length: end - at };
     }
     return best;

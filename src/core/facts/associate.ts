@@ -121,7 +121,9 @@ function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { 
 }
 
 function ownPeriod(n: NumberToken, view: SentenceView): PeriodToken | undefined {
-  const after = view.periods.find((p) => p.start >= n.end && /^\s?(?:(?:in|for|during|at|as of|as at|of|from|by|on)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, p.start)));
+  // "RMB131.5 million ($18.7 million) in the second quarter of 2023": the same figure in
+  // another currency, in brackets, stands between a value and its period.
+  const after = view.periods.find((p) => p.start >= n.end && /^\)?\s?(?:[(（][^()（）]{0,40}[)）]\s?)?(?:(?:in|for|during|at|as of|as at|of|from|by|on)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, p.start)));
   if (after) return after;
   const before = [...view.periods].reverse().find((p) => p.end <= n.start && /^(?:的|为|是|达|末的|底的)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(view.folded.slice(p.end, n.start)));
   if (before && before.ref.type !== 'span') return before;

@@ -7,7 +7,9 @@ import { documentNow, THIS_QUARTER, type TimeContext } from './period-phrases.ts
 import { topicSegment } from './segments.ts';
 import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
-import { viewSentence, type SegmentTopic } from './sentence-view.ts';
+import { viewSentence, type MetricToken, type SegmentTopic, type SentenceView } from './sentence-view.ts';
+import { NOT_A_METRIC } from './metrics.ts';
+import { inheritedMetric, isListItem, itemLabel } from './list-items.ts';
 import { periodLabel, type Period } from '../periods.ts';
 
 /** Paragraphs a segment topic stays in force (bilingual transcripts alternate languages). */
@@ -38,6 +40,20 @@ function subjectFinder(mentions: CompanyMention[], folded: string, fallback: Com
 }
 
 /**
+ * Follow a list: an item naming one metric opens it; an item that names only a business line
+ * ("- Cloud: $15.6 million …") gets the opening metric, on its label. Returns the metric that
+ * governs the next items.
+ */
+function followList(view: SentenceView, lead: MetricToken | null): MetricToken | null {
+  const named = view.metrics.filter((m) => m.metric !== NOT_A_METRIC);
+  if (named.length > 0) return new Set(named.map((m) => m.metric.id)).size === 1 ? named[0]! : null;
+  const label = itemLabel(view.folded);
+  if (!label) return null;
+  if (lead) view.metrics.push(inheritedMetric(lead, label));
+  return lead;
+}
+
+/**
  * Extract every figure a document states, sentence by sentence. Facts carry the
  * sentence as their quote (exact offsets into the cleaned text) and the number as the
  * document writes it.
@@ -54,6 +70,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   let paragraph = -1;
   let paragraphPeriod: Period | null = null;
   let periodList: Period[] | null = null;
+  let listLead: MetricToken | null = null;
 
   for (const sentence of splitSentences(doc.text)) {
     const source = doc.text.slice(sentence.start, sentence.end);
@@ -64,12 +81,16 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     }
     const language: 'en' | 'zh' = (source.match(/[\u3400-\u9fff]/gu)?.length ?? 0) * 4 > source.length ? 'zh' : 'en';
     const hasDigit = /[\d０-９]/u.test(source);
+    const listItem = isListItem(source.toLowerCase());
+    if (!listItem) listLead = null;
     const mayOpenTopic = /cloud|service|business|segment|雲|云|業務|业务|服務|服务/iu.test(source);
-    if (!hasDigit && !mayOpenTopic) continue;
-    const { text: folded, map } = foldWithMap(source);
+    if (!hasDigit && !mayOpenTopic && !listItem) continue;
+    const { text: foldedLines, map } = foldWithMap(source);
+    // A page wraps anywhere, "June 30,\n2023" included: the line breaks of a sentence are spaces.
+    const folded = foldedLines.replace(/[\n\r]/gu, ' ');
     const opened = mayOpenTopic ? topicSegment(blankCompanies(folded, registry)) : null;
     if (opened) topics.set(language, { segment: opened, paragraph });
-    if (!hasDigit) continue;
+    if (!hasDigit && !listItem) continue;
 
     const t = topics.get(language);
     const topic: SegmentTopic | null = t && paragraph - t.paragraph <= TOPIC_REACH ? { segment: t.segment, sameParagraph: t.paragraph === paragraph } : null;
@@ -77,6 +98,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const paragraphYear = paragraphPeriod && paragraphPeriod.kind !== 'date' && paragraphPeriod.kind !== 'span' ? paragraphPeriod.year : null;
     const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter };
     const view = viewSentence(folded, time, registry, topic);
+    if (listItem) listLead = followList(view, listLead);
     if (view.numbers.length === 0) continue;
     const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, periodList, defaultCurrency: currency };
     const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));

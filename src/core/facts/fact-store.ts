@@ -48,6 +48,13 @@ export class FactStore {
     return this.series(company, metric).filter((f) => inRange(f.period, range));
   }
 
+  /** Business lines a company's figures of a metric are stated for. */
+  segmentsOf(company: string, metric: string): Set<string> {
+    const out = new Set<string>();
+    for (const f of this.series(company, metric)) if (f.qualifiers.segment) out.add(f.qualifiers.segment);
+    return out;
+  }
+
   /** Metrics known for a company. */
   metricsOf(company: string): string[] {
     return [...(this.byCompany.get(company)?.keys() ?? [])];

@@ -22,8 +22,8 @@ const ZH_TERMS: Array<[RegExp, string]> = [
 export function canonicalSegment(raw: string): string {
   let s = raw.toLowerCase().replace(/云端/gu, '云').trim();
   s = s.replace(/^(?:our|the|its|their|from|of)\s+/u, '').replace(/\s+/gu, ' ');
-  s = s.replace(/(?:\s|^)(?:services?|business(?:es)?|segments?|revenues?|lines?)$/u, '').trim();
-  s = s.replace(/(?:服务|业务|板块|收入)+$/u, '');
+  s = s.replace(/(?:\s|^|-)(?:services?|business(?:es)?|segments?|revenues?|lines?|brand|branded(?: business| segment)?)$/u, '').trim();
+  s = s.replace(/(?:服务|业务|板块|收入|品牌)+$/u, '');
   if (/[\u4e00-\u9fff]/u.test(s)) {
     const parts = ZH_TERMS.filter(([re]) => re.test(s)).map(([, en]) => en);
     if (parts.length) return parts.join(' ');

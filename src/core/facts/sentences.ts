@@ -30,6 +30,7 @@ export function logicalLines(text: string): Array<{ start: number; end: number }
   let lineStart = 0;
   let current: { start: number; end: number } | null = null;
   let last = '';
+  let inItem = false;
   for (const line of text.split('\n')) {
     const start = lineStart;
     const end = start + line.length;
@@ -40,11 +41,12 @@ export function logicalLines(text: string): Array<{ start: number; end: number }
       last = '';
       continue;
     }
-    if (current && continues(last, line)) {
+    if (current && continues(last, line, inItem)) {
       current.end = end;
     } else {
       if (current) out.push(current);
       current = { start, end };
+      inItem = ITEM_START.test(line);
     }
     last = line;
   }
@@ -52,8 +54,19 @@ export function logicalLines(text: string): Array<{ start: number; end: number }
   return out;
 }
 
-function continues(previous: string, line: string): boolean {
-  if (ENDS_CLAUSE.test(previous) || ITEM_START.test(line) || /\|/u.test(previous)) return false;
+// "- Cloud:" alone on its line, its figure on the next: the item goes on.
+const LABEL_ITEM = /^\s*(?:[-*•·]|\d{1,2}[.)])\s?[^\s:：\d][^:：\d]{0,39}[:：]\s*$/u;
+const FIGURE_HEAD = /^\s*[(（]?(?:rmb|us\$|hk\$|\$|usd|cny|hkd|人民币|美元|港元)?\s?[-−–]?[\d０-９]/iu;
+// Words that never end an English sentence: "1,672 as of" / "June 30, 2024".
+const OPEN_WORD = /\b(?:of|for|the|a|an|and|or|in|to|from|at|by|with|ended|ending|as|than|per|on)\s*$/u;
+
+function continues(previous: string, line: string, inItem: boolean): boolean {
+  if (ITEM_START.test(line) || /\|/u.test(previous)) return false;
+  if (LABEL_ITEM.test(previous)) return FIGURE_HEAD.test(line);
+  if (ENDS_CLAUSE.test(previous)) return false;
+  // A list item runs on until the next item: its wrapped lines may start in upper case.
+  if (inItem && /[a-z0-9,]$/iu.test(previous.trimEnd()) && /^\s*[A-Z]/u.test(line)) return true;
+  if (OPEN_WORD.test(previous) && /^\s*[A-Z]/u.test(line)) return true;
   const tail = previous.trimEnd().slice(-1);
   const head = line.trimStart()[0] ?? '';
   // Chinese wraps anywhere: a line ending inside a clause goes on with the next.

@@ -151,7 +151,13 @@ export function lookup(snapshot: CorpusSnapshot, req: LookupRequest): LookupResu
     const exact = pool.filter((f) => periodLabel(f.period) === label || (req.metric.pointInTime && f.period.kind !== 'span' && periodEndIso(f.period) === endIso));
     const statements = closest(exact);
     if (statements.length === 0) return { found: false, figures: [], known: knownAbout(snapshot, req.company, req.metric), missing: [label], neighbours: neighboursOf(snapshot, req, req.period) };
-    return { found: true, figures: [figureFor(snapshot, req, statements, pool)], known: [], missing: [], neighbours: [] };
+    const figure = figureFor(snapshot, req, statements, pool);
+    // A balance counted on the day the asked period ends is that period's figure: said as such.
+    if (figure.period !== label) {
+      figure.period = label;
+      if (endIso) figure.qualifiers = [...figure.qualifiers, `as at ${endIso}`];
+    }
+    return { found: true, figures: [figure], known: [], missing: [], neighbours: [] };
   }
   const range = req.range;
   const inScope = pool.filter((f) => (range ? inRange(f.period, range) : f.period.kind !== 'span'));

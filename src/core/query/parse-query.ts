@@ -1,4 +1,4 @@
-import type { Company, CompanyRegistry } from '../companies/registry.ts';
+import type { Company, CompanyMention, CompanyRegistry } from '../companies/registry.ts';
 import type { MetricDef } from '../facts/metrics.ts';
 import { readMetricWords, type AskedQualifiers } from './metric-words.ts';
 import { parsePeriod, parsePeriodRange, type Period, type PeriodRange } from '../periods.ts';
@@ -15,6 +15,8 @@ export interface ParsedLookup {
   cumulative: boolean;
   /** Segment named with the metric ("public cloud" revenue). */
   segment?: string;
+  /** The names the question gave its companies, folded, as typed ("shengwang"). */
+  names: string[];
   adjusted: boolean;
   forecast: boolean;
   /** Every qualifier asked for (adjusted, attributable, 扣非, a change ...). */
@@ -67,6 +69,24 @@ function normalizePeriodPhrase(phrase: string): string {
   return p;
 }
 
+const LINE_AFTER_NAME = /^(?:\s?(?:业务|品牌|板块)|(?:-|\s)branded\s(?:business|segment)|\s(?:business|brand|segment)\b)/u;
+
+// "the parent", "母公司": the question is about the whole company, whatever brand it names.
+const PARENT_WORDS = /\bparent\b|母公司|集团整体/u;
+
+/**
+ * A company named a second time, apart from its first name ("/metric agora shengwang revenue",
+ * "Agora's Agora segment"), names a brand or business line of it: the name stays among the
+ * metric words as the segment, so a total never answers it.
+ */
+function namesLineOfBusiness(m: CompanyMention, all: CompanyMention[], folded: string): boolean {
+  if (PARENT_WORDS.test(folded)) return false;
+  const first = all.find((o) => o.company === m.company);
+  if (!first || first === m) return false;
+  // "Agora (API)", "云从科技(CloudWalk)": one company given two names side by side.
+  return !/^\s*[(（,，]\s*$/u.test(folded.slice(first.end, m.start));
+}
+
 const QUESTION_NOISE = new Set(
   (
     'what whats how much many was were is are did does do the a an of in for at on by to from and or its it their s ' +
@@ -90,14 +110,22 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   };
 
   const companies: Company[] = [];
-  for (const m of registry.mentionsInFolded(folded, { tickers: true })) {
+  const names: string[] = [];
+  const mentions = registry.mentionsInFolded(folded, { tickers: true });
+  for (const m of mentions) {
     if (!companies.includes(m.company)) companies.push(m.company);
-    blank(m.start, m.end);
+    if (namesLineOfBusiness(m, mentions, folded)) continue;
+    // "Agora业务", "the Agora-branded business": the name, said to be a line of business.
+    const line = folded.slice(m.end).match(LINE_AFTER_NAME);
+    const end = m.end + (line?.[0].length ?? 0);
+    names.push(folded.slice(m.start, end));
+    blank(m.start, end);
   }
   // "What was Horizon's gross margin": a short form, when no full name was given.
   if (companies.length === 0) {
     for (const m of registry.shortFormMentions(mask.join(''))) {
       if (!companies.includes(m.company)) companies.push(m.company);
+      names.push(folded.slice(m.start, m.end));
       blank(m.start, m.end);
     }
   }
@@ -138,5 +166,5 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   const nameWords = companies.length === 0 && words.segment ? [words.segment] : [];
   const rest = [...nameWords, ...(words.metric ? words.unknown : words.unknown.filter((w) => !QUESTION_NOISE.has(w)))].join(' ');
   const q = words.qualifiers;
-  return { companies, metric: words.metric, metricPhrase: words.phrase, cumulative: q.cumulative, segment: words.segment, adjusted: q.adjusted, forecast: q.forecast, qualifiers: q, unknown: words.unknown, ambiguous: words.ambiguous, currency: words.currency, metricText, period, range, badPeriod, rest };
+  return { companies, metric: words.metric, metricPhrase: words.phrase, cumulative: q.cumulative, segment: words.segment, names, adjusted: q.adjusted, forecast: q.forecast, qualifiers: q, unknown: words.unknown, ambiguous: words.ambiguous, currency: words.currency, metricText, period, range, badPeriod, rest };
 }

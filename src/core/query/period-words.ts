@@ -40,7 +40,21 @@ export function periodEndingOn(iso: string): Period | null {
   }
 }
 
-const DATE = /(?<![\d.])(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})日?(?![\d.])/gu;
+const DATE = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})日?(?![\d.])/gu;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// "as of June 30, 2024", "at 30 June 2024", "截至2023年6月底": the day a balance is counted.
+const EN_DATE = new RegExp(`(?:(?:as of|as at|at|on|by)\\s)?(?:(?:the\\s)?end\\sof\\s${MONTH}|${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s${MONTH}),?\\s((?:19|20)\\d{2})(?![\\d.])`, 'gu');
+const ZH_MONTH_END = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:底|末)/gu;
+
+function monthNumber(word: string): number {
+  return MONTHS.findIndex((m) => m.startsWith(word.replace(/\.$/u, '').slice(0, 3))) + 1;
+}
+
+function isoOf(year: number, month: number, day: number | null): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day ?? last).padStart(2, '0')}`;
+}
 // Numbers written as no period is: scientific notation, not-a-number words.
 const NOT_A_NUMBER = /(?<![\p{L}\d.])(?:\d+(?:\.\d+)?e[+-]?\d+|nan|-?infinity|inf)(?![\p{L}\d])/gu;
 // A year with a letter for a digit: 2O24, 2o2l (O for 0, l or I for 1).
@@ -74,6 +88,25 @@ export function readPeriodWords(text: string): PeriodWords {
       out.spans.push([start, end]);
       out.period ??= period;
     }
+  }
+  const dated = (start: number, end: number, iso: string, word: string) => {
+    if (taken(start, end)) return;
+    const period = periodEndingOn(iso);
+    if (!period) bad(word, start, end);
+    else {
+      out.spans.push([start, end]);
+      out.period ??= period;
+    }
+  };
+  for (const m of text.matchAll(EN_DATE)) {
+    const month = monthNumber(m[1] ?? m[2] ?? m[5]!);
+    const day = m[3] ?? m[4];
+    dated(m.index!, m.index! + m[0].length, isoOf(Number(m[6]), month, day ? Number(day) : null), m[0]);
+  }
+  for (const m of text.matchAll(ZH_MONTH_END)) {
+    const month = Number(m[2]);
+    if (month >= 1 && month <= 12) dated(m.index!, m.index! + m[0].length, isoOf(Number(m[1]), month, null), m[0]);
+    else bad(m[0], m.index!, m.index! + m[0].length);
   }
   for (const re of [NOT_A_NUMBER, LETTER_YEAR]) {
     for (const m of text.matchAll(re)) if (!taken(m.index!, m.index! + m[0].length)) bad(m[0], m.index!, m.index! + m[0].length);

@@ -1,0 +1,47 @@
+import { findMetrics } from './metrics.ts';
+import { canonicalSegment } from './segments.ts';
+import type { MetricToken } from './sentence-view.ts';
+
+/**
+ * Results releases break a figure down in a list: the item that opens it names the metric
+ * ("- Total revenues for the quarter were $34.2 million", or a bare heading "- Active
+ * Customers"), and the items under it name only a business line or brand ("- Cloud: $15.6
+ * million for the quarter, ..."). Such an item states the opening item's metric for that line.
+ */
+
+const LIST_MARK = /^\s*(?:[-*•·▪◦]|\(?(?:\d{1,2}|[a-z]|[一二三四五六七八九十]{1,2})[.)、）])\s?/u;
+// "Cloud:", "Smart EV solutions:", "海外业务:": a short name, then a colon, then the figure.
+const LABEL = /^([^\s:：\d][^:：\d]{0,39}?)\s?[:：]\s?/u;
+const TOTAL_LABEL = /^(?:total|overall|group|consolidated|合计|总计|总额|整体|集团)/u;
+const MAX_LABEL_WORDS = 4;
+const MAX_LABEL_CJK = 10;
+
+/** True when the folded sentence is an item of a list. */
+export function isListItem(folded: string): boolean {
+  return LIST_MARK.test(folded);
+}
+
+/** The business-line label an item opens with, with its span in the folded sentence. */
+export function itemLabel(folded: string): { label: string; start: number; end: number } | null {
+  const mark = folded.match(LIST_MARK);
+  if (!mark) return null;
+  const rest = folded.slice(mark[0].length);
+  const m = rest.match(LABEL);
+  if (!m) return null;
+  const label = m[1]!.trim();
+  const cjk = label.match(/[\u3400-\u9fff]/gu)?.length ?? 0;
+  if (cjk > MAX_LABEL_CJK || (cjk === 0 && label.split(/\s+/u).length > MAX_LABEL_WORDS)) return null;
+  if (TOTAL_LABEL.test(label) || findMetrics(label).length > 0) return null;
+  // The figure must follow the colon at once: "Agora: $15.6 million", not "Note: in 2023 we ...".
+  if (!/^[\s(（]*(?:[-−–]?\s?(?:rmb|us\$|hk\$|\$|usd|cny|hkd|人民币|美元|港元)?\s?[\d０-９])/u.test(rest.slice(m[0].length))) return null;
+  const start = mark[0].length + (m.index ?? 0);
+  return { label, start, end: start + m[1]!.length };
+}
+
+/**
+ * The metric a labelled item inherits: the opening item's metric and qualifiers, placed on
+ * the label, with the label as the business line.
+ */
+export function inheritedMetric(lead: MetricToken, label: { label: string; start: number; end: number }): MetricToken {
+  return { ...lead, start: label.start, end: label.end, segment: canonicalSegment(label.label), segmentFromTopic: false };
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInput } from '../../commands/index.ts';
+import { CompanyRegistry } from '../../src/core/companies/registry.ts';
+import type { CorpusDocument } from '../../src/core/corpus/document.ts';
+import { Engine } from '../../src/core/engine.ts';
+import { extractFacts } from '../../src/core/facts/extract.ts';
+import { logicalLines } from '../../src/core/facts/sentences.ts';
+import { periodLabel } from '../../src/core/periods.ts';
+import { parseLookup } from '../../src/core/query/parse-query.ts';
+
+// An invented results release: a total, then its business lines as list items, each named
+// only by its brand; a heading item for a count; a heading item for a metric we do not know.
+const RELEASE = `Quarter Highlights
+- Total revenues for
+the quarter were $52.4 million, an increase of 3.1% from $50.8
+million in the second quarter of 2030.
+- Lumen: $20.2
+million for the quarter, an increase of 4.0% from $19.4 million in
+the second quarter of 2030.
+- Qiyun:
+RMB231.7 million ($32.2 million) for the quarter, an increase of
+2.2% from RMB226.7 million ($31.5 million) in the second quarter of
+2030.
+- Active Customers
+- Lumen: 2,315 as of
+June 30, 2031, an increase of 6.1% from 2,182 as of June 30,
+2030.
+- Partner Satisfaction
+Index
+- Lumen: 87 for the quarter.
+- Net loss for the
+quarter was $7.7 million, compared to net loss of $12.9 million in
+the second quarter of 2030.
+`;
+
+function registry(): CompanyRegistry {
+  const r = new CompanyRegistry();
+  r.add('Lumen Nine', ['Lumen', 'Qiyun', '启云']);
+  return r;
+}
+
+function doc(text: string): CorpusDocument {
+  return { id: 'lumen-q2', file: 'lumen-q2.md', title: 'Lumen Nine Q2 2031', company: 'lumen-nine', published: '2031-08-18', period: { kind: 'Q', year: 2031, quarter: 2 }, source: null, language: 'en', text, hash: 'x', addedAt: '', inferred: [] };
+}
+
+function facts(text: string) {
+  return extractFacts(doc(text), registry()).map((f) => `${f.metric} ${periodLabel(f.period)} ${f.value} ${f.unit}${f.qualifiers.segment ? ` [${f.qualifiers.segment}]` : ''}${f.qualifiers.change ? ` (${f.qualifiers.change})` : ''}`);
+}
+
+describe('list items that name a business line under a metric', () => {
+  it('joins an item wrapped over lines, a label alone on its line, and "as of" before a date', () => {
+    const lines = logicalLines(RELEASE).map((l) => RELEASE.slice(l.start, l.end).replace(/\n/gu, ' '));
+    expect(lines).toContain('- Qiyun: RMB231.7 million ($32.2 million) for the quarter, an increase of 2.2% from RMB226.7 million ($31.5 million) in the second quarter of 2030.');
+    expect(lines).toContain('- Lumen: 2,315 as of June 30, 2031, an increase of 6.1% from 2,182 as of June 30, 2030.');
+    expect(lines).toContain('- Partner Satisfaction Index');
+  });
+
+  it('gives each line the metric of the item that opened the list, with the line as its segment', () => {
+    const got = facts(RELEASE);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'revenue Q2 2031 52400000 USD',
+        'revenue Q2 2030 50800000 USD',
+        'revenue Q2 2031 20200000 USD [lumen]',
+        'revenue Q2 2030 19400000 USD [lumen]',
+        'revenue Q2 2031 231700000 CNY [qiyun]',
+        'revenue Q2 2031 32200000 USD [qiyun]',
+        // The same figure in another currency, in brackets, keeps the period written after it.
+        'revenue Q2 2030 226700000 CNY [qiyun]',
+        'revenue Q2 2030 31500000 USD [qiyun]',
+        'customers H1 2031 2315 count [lumen]',
+        'customers H1 2030 2182 count [lumen]',
+        'net_income Q2 2031 -7700000 USD',
+      ]),
+    );
+    // Never a total from a line, never a line's figure under another year, never the day of a date.
+    expect(got.filter((f) => f.startsWith('revenue') && !f.includes('[') && !f.includes('(yoy)'))).toEqual(['revenue Q2 2031 52400000 USD', 'revenue Q2 2030 50800000 USD']);
+    expect(got.some((f) => / 30 count/u.test(f))).toBe(false);
+    expect(got.some((f) => f.startsWith('revenue Q2 2031 226700000'))).toBe(false);
+    // An item under a heading the vocabulary does not know gets no metric.
+    expect(got.some((f) => / 87 /u.test(f))).toBe(false);
+  });
+
+  it('reads nothing from a label item when no item above named a metric', () => {
+    expect(facts('- Lumen: $20.2 million for the quarter.\n- Qiyun: $32.2 million for the quarter.')).toEqual([]);
+  });
+});
+
+describe('a brand of the company named in the question', () => {
+  it('keeps a second name of the same company as the business line asked about', () => {
+    const r = registry();
+    expect(parseLookup('lumen qiyun revenue Q2 2031', r).segment).toBe('qiyun');
+    expect(parseLookup('lumen nine (lumen) revenue Q2 2031', r).segment).toBeUndefined();
+    expect(parseLookup('Lumen Nine 2031年第二季度总营收', r).segment).toBeUndefined();
+  });
+
+  it('reads dates written in words as the period ending that day', () => {
+    const r = registry();
+    expect(parseLookup('How many customers did Lumen have at June 30, 2031?', r).period).toEqual({ kind: 'H', year: 2031, half: 1 });
+    expect(parseLookup('Lumen在2030年6月底的活跃客户数?', r).period).toEqual({ kind: 'H', year: 2030, half: 1 });
+    expect(parseLookup('lumen customers June 31, 2031', r).badPeriod).toBe('june 31, 2031');
+  });
+
+  it('answers a brand with its line, a count with the quarter ending that day, the company with its total', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'finqa-list-'));
+    const documentsDir = join(root, 'documents');
+    mkdirSync(documentsDir);
+    const companiesFile = join(root, 'companies.yaml');
+    writeFileSync(companiesFile, '- name: Lumen Nine\n  aliases: [Lumen, Qiyun, 启云]\n');
+    writeFileSync(join(documentsDir, 'lumen-q2.md'), `---\ntitle: Lumen Nine Q2 2031\ncompany: Lumen Nine\npublished: 2031-08-18\nperiod: Q2 2031\nlanguage: en\n---\n${RELEASE}`);
+    const engine = Engine.open({ documentsDir, indexDir: join(root, 'index'), companiesFile });
+    const ctx = { engine, now: () => new Date('2031-09-01T00:00:00Z') };
+    const ask = async (q: string) => (await runInput(q, ctx)).figures.map((f) => [f.value, f.unit, f.period, f.segment ?? null]);
+    expect(await ask("What was Qiyun's revenue in Q2 2030 in US dollars?")).toEqual([[31.5e6, 'USD', 'Q2 2030', 'qiyun']]);
+    expect(await ask('/metric qiyun revenue Q2 2031')).toEqual([[231.7e6, 'CNY', 'Q2 2031', 'qiyun']]);
+    expect(await ask('/metric lumen nine revenue Q2 2031')).toEqual([[52.4e6, 'USD', 'Q2 2031', null]]);
+    expect(await ask('/metric lumen nine lumen customers Q2 2031')).toEqual([[2315, 'count', 'Q2 2031', 'lumen']]);
+    // The line's count is not the company's.
+    expect((await runInput('/metric lumen nine customers Q2 2031', ctx)).status).toBe('not_found');
+  });
+});
