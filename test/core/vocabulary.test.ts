@@ -30,6 +30,30 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // 提高 is a change verb; points of a margin are never an amount of gross profit.
+    text: '2030年泽塔云的经调整毛利率为12.1%,同比大幅提高5.8个百分点。',
+    gives: [
+      { metric: 'gross_margin', period: 'FY2030', value: 12.1, q: { adjusted: true } },
+      { metric: 'gross_margin', period: 'FY2030', value: 5.8, q: { adjusted: true, change: 'yoy' } },
+    ],
+    never: [{ metric: 'gross_profit', value: 5.8 }],
+  },
+  {
+    // A sentence that only gives the year-earlier figure goes on with the metric before it;
+    // 公共云 is public cloud.
+    text: '2030年公共云服务收入为人民币10.17亿元,同比下降24.5%。去年同期为人民币13.46亿元。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 1_017_000_000, q: { segment: 'public cloud' } },
+      { metric: 'revenue', period: 'FY2029', value: 1_346_000_000, q: { segment: 'public cloud' } },
+    ],
+  },
+  {
+    // An opening the period grammar does not read gives nothing rather than the wrong year.
+    text: 'Zeta Cloud revenue was RMB 1.2 billion in 2030. A year earlier, it was RMB 1.1 billion.',
+    gives: [{ metric: 'revenue', period: 'FY2030', value: 1_200_000_000 }],
+    never: [{ metric: 'revenue', value: 1_100_000_000 }],
+  },
+  {
     text: '泽塔云2030年营业收入为12.34亿元,同比增长56.78%;归母净利润为-1.23亿元;扣非归母净利润为-2.34亿元。',
     gives: [
       { metric: 'revenue', period: 'FY2030', value: 1_234_000_000 },

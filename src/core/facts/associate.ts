@@ -40,12 +40,12 @@ interface Slot {
 }
 
 const CHANGE_BEFORE =
-  /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减|增|降|减)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
+  /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|增|降|减)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
 const AMOUNT_CHANGE_BEFORE = /(?:增加|减少|增长|下降|下滑|上升|多|少|增|减|increased by|decreased by|grew by|rose by|fell by|declined by|up by|down by|an increase of|a decrease of)\s?(?:了|约|近|逾)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|on)[- ]quarter|sequentially|increase|decrease|growth|decline|rise|drop|reduction|higher|lower|jump|fall|improvement)/u;
 const CHANGE_VERB =
-  /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|降低|锐减|大增|大减/gu;
-const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
+  /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减/gu;
+const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|回落|下挫|萎缩|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
 const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|约|近|大约|接近|将近)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
@@ -104,10 +104,9 @@ function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { 
     if (ratio) return { token, metric: ratio };
     if (compatible(token.metric, n, ctx)) return { token, metric: token.metric };
     const counterpart = AMOUNT_COUNTERPART[token.metric.id];
-    if (counterpart && n.unit !== '%' && n.unit !== null && n.unit !== 'count') {
-      const metric = METRIC_BY_ID.get(counterpart)!;
-      return { token, metric };
-    }
+    // "gross margin ... RMB 2.1 billion": the margin's amount; never points or times.
+    const amount = counterpart ? METRIC_BY_ID.get(counterpart)! : null;
+    if (amount && n.unit !== null && compatible(amount, n, ctx)) return { token, metric: amount };
     // The nearest metric of another kind governs this part of the sentence: stop here
     // rather than reach back past it to a metric the number probably does not belong to.
     if (token.metric.kind !== 'ratio' || n.unit === '%') break;

@@ -9,7 +9,7 @@ import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
 import { viewSentence, type MetricToken, type SegmentTopic, type SentenceView } from './sentence-view.ts';
 import { NOT_A_METRIC } from './metrics.ts';
-import { inheritedMetric, isListItem, itemLabel } from './list-items.ts';
+import { continuedMetric, inheritedMetric, isListItem, itemLabel, soleMetric } from './list-items.ts';
 import { periodLabel, type Period } from '../periods.ts';
 
 /** Paragraphs a segment topic stays in force (bilingual transcripts alternate languages). */
@@ -71,6 +71,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   let paragraphPeriod: Period | null = null;
   let periodList: Period[] | null = null;
   let listLead: MetricToken | null = null;
+  let previousMetric: { token: MetricToken; paragraph: number } | null = null;
 
   for (const sentence of splitSentences(doc.text)) {
     const source = doc.text.slice(sentence.start, sentence.end);
@@ -99,6 +100,10 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter };
     const view = viewSentence(folded, time, registry, topic);
     if (listItem) listLead = followList(view, listLead);
+    const continued = continuedMetric(view, previousMetric?.paragraph === paragraph ? previousMetric.token : null);
+    if (continued) view.metrics.push(continued);
+    const sole = soleMetric(view);
+    previousMetric = sole ? { token: sole, paragraph } : null;
     if (view.numbers.length === 0) continue;
     const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, periodList, defaultCurrency: currency };
     const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));

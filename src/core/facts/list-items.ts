@@ -1,6 +1,7 @@
 import { findMetrics } from './metrics.ts';
 import { canonicalSegment } from './segments.ts';
-import type { MetricToken } from './sentence-view.ts';
+import { NOT_A_METRIC } from './metrics.ts';
+import type { MetricToken, SentenceView } from './sentence-view.ts';
 
 /**
  * Results releases break a figure down in a list: the item that opens it names the metric
@@ -44,4 +45,26 @@ export function itemLabel(folded: string): { label: string; start: number; end: 
  */
 export function inheritedMetric(lead: MetricToken, label: { label: string; start: number; end: number }): MetricToken {
   return { ...lead, start: label.start, end: label.end, segment: canonicalSegment(label.label), segmentFromTopic: false };
+}
+
+// "去年同期为人民币19.688亿元。", "A year earlier, it was RMB 1.2 billion.": a sentence that only
+// gives the comparison figure goes on with the metric of the sentence before it.
+const COMPARISON_OPENING = /^\s?(?:去年同期|上年同期|上一年同期|上年度同期|上季度|上一季度|(?:in\s)?(?:the\s)?(?:same|corresponding)\s(?:period|quarter)\s(?:of\s|in\s)?(?:last|the\sprevious|the\sprior)\s(?:year|quarter)|a\syear\s(?:earlier|ago)|(?:in\s)?the\sprior[- ]year\s(?:period|quarter))\s?(?:,\s?)?(?:为|是|则为|录得|it\swas|this\swas|the\sfigure\swas|was)?/u;
+
+/** The metric a comparison-only sentence continues, placed at its opening words. */
+export function continuedMetric(view: SentenceView, previous: MetricToken | null): MetricToken | null {
+  if (!previous || view.metrics.length > 0) return null;
+  const m = view.folded.match(COMPARISON_OPENING);
+  if (!m || m[0].trim().length === 0) return null;
+  // The opening words must be read as a period, or the figure would take the wrong one.
+  if (!view.periods.some((p) => p.start <= 2 && p.end <= m[0].length + 1)) return null;
+  return { ...previous, start: 0, end: 0, segmentFromTopic: false };
+}
+
+/** The one metric a sentence states figures of, if it names exactly one. */
+export function soleMetric(view: SentenceView): MetricToken | null {
+  const named = view.metrics.filter((m) => m.metric !== NOT_A_METRIC);
+  if (named.length === 0 || named.length !== view.metrics.length) return null;
+  const first = named[0]!;
+  return named.every((m) => m.metric.id === first.metric.id && m.segment === first.segment && m.adjusted === first.adjusted && m.attributable === first.attributable) ? first : null;
 }

@@ -8,7 +8,7 @@ import { SEGMENT_HEAD_EN, SEGMENT_HEAD_ZH } from './qualifier-cues.ts';
  */
 
 const ZH_TERMS: Array<[RegExp, string]> = [
-  [/公有云/u, 'public cloud'],
+  [/公有云|公共云/u, 'public cloud'],
   [/企业云/u, 'enterprise cloud'],
   [/私有云/u, 'private cloud'],
   [/混合云/u, 'hybrid cloud'],
