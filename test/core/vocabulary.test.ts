@@ -30,6 +30,43 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // A named group of the company is a business line; a change with no basis word is year on
+    // year even when a later clause says 按季; 增 after 少 is still up.
+    text: '2030年收入有驚喜,主要受惠雲智能集團收入大升34%,至398.24億元,按季計亦增19.2%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 39_824_000_000, q: { segment: 'cloud intelligence' } },
+      { metric: 'revenue', period: 'FY2030', value: 34, q: { segment: 'cloud intelligence', change: 'yoy' } },
+      { metric: 'revenue', period: 'FY2030', value: 19.2, q: { segment: 'cloud intelligence', change: 'qoq' } },
+    ],
+  },
+  {
+    // 上季 is the quarter reported, not a basis; the clause's topic (对于…即时零售) is the line;
+    // a figure after a line's figure in the same sentence is that line's.
+    text: '2030年對於受市場關注的即時零售,收入229.06億元,大升60%,帶動中國電商業務總收入升16%,至1,325.78億元,惟經調整EBITA錄104.97億元,大減76%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 22_906_000_000, q: { segment: 'quick commerce' } },
+      { metric: 'revenue', period: 'FY2030', value: 132_578_000_000, q: { segment: 'china ecommerce' } },
+      { metric: 'ebita', period: 'FY2030', value: 10_497_000_000, q: { adjusted: true, segment: 'china ecommerce' } },
+      { metric: 'ebita', period: 'FY2030', value: -76, q: { adjusted: true, segment: 'china ecommerce', change: 'yoy' } },
+    ],
+  },
+  {
+    // "非网络营销" is its own line, never "网络营销" nor a translated "marketing".
+    text: '2030年网络营销收入为人民币170亿元,同比增长3%,非网络营销收入为人民币68亿元,同比增长6%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 17_000_000_000, q: { segment: '网络营销' } },
+      { metric: 'revenue', period: 'FY2030', value: 6_800_000_000, q: { segment: '非网络营销' } },
+    ],
+  },
+  {
+    text: '2030年泽塔云纯利209.9億元,少52%;收入4,954.47億元,增3%。',
+    gives: [
+      { metric: 'net_income', period: 'FY2030', value: -52, q: { change: 'yoy' } },
+      { metric: 'revenue', period: 'FY2030', value: 3, q: { change: 'yoy' } },
+    ],
+    never: [{ metric: 'revenue', value: -3 }],
+  },
+  {
     // 提高 is a change verb; points of a margin are never an amount of gross profit.
     text: '2030年泽塔云的经调整毛利率为12.1%,同比大幅提高5.8个百分点。',
     gives: [

@@ -6,7 +6,7 @@ import type { NumberToken } from './numbers.ts';
 import { resolveRelative, type PeriodRef, type PeriodToken } from './period-phrases.ts';
 import type { MetricToken, SentenceView } from './sentence-view.ts';
 import { excludingBefore } from './qualifier-cues.ts';
-import { changeBasis, changeFact, periodForChange } from './change-figures.ts';
+import { changeBasis, changeFact, defaultBasis, periodForChange } from './change-figures.ts';
 import type { SentenceContext, SentenceFact } from './sentence-fact.ts';
 
 /**
@@ -40,12 +40,12 @@ interface Slot {
 }
 
 const CHANGE_BEFORE =
-  /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|增|降|减)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
+  /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
 const AMOUNT_CHANGE_BEFORE = /(?:增加|减少|增长|下降|下滑|上升|多|少|增|减|increased by|decreased by|grew by|rose by|fell by|declined by|up by|down by|an increase of|a decrease of)\s?(?:了|约|近|逾)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|on)[- ]quarter|sequentially|increase|decrease|growth|decline|rise|drop|reduction|higher|lower|jump|fall|improvement)/u;
 const CHANGE_VERB =
-  /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减/gu;
-const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|回落|下挫|萎缩|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
+  /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少/gu;
+const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|回落|下挫|萎缩|大跌|跌|少|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
 const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|约|近|大约|接近|将近)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
@@ -379,13 +379,13 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const unit = metricToken.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
     // A ratio moves in points; a percentage change of a ratio is not stated that way.
     if (metricToken.metric.kind === 'ratio' && c.n.unit !== 'pp') continue;
-    const basis = changeBasis(f, c.n, slots.map((x) => x.n)) ?? (target ? null : view.qoq && !view.yoy ? 'qoq' : 'yoy');
+    const basis = changeBasis(f, c.n, slots.map((x) => x.n)) ?? (target ? null : defaultBasis(f, c.n.start));
     if (target) {
       const loss = target.metric!.negative && !target.n.signed;
       // A loss that grows is net income falling: "亏损扩大5.67%" is -5.67%, "loss narrowed" is +.
       const fromPrior = basisFromPrior(target, values);
       // Results compare with the same period a year earlier unless the text says otherwise.
-      const stated: StatedChange = { value: (loss ? -sign : sign) * magnitude, unit, basis: basis ?? (view.qoq && !view.yoy ? 'qoq' : fromPrior === 'prior' ? 'yoy' : fromPrior) };
+      const stated: StatedChange = { value: (loss ? -sign : sign) * magnitude, unit, basis: basis ?? (fromPrior === 'prior' ? defaultBasis(f, c.n.start) : fromPrior) };
       const list = attached.get(target) ?? [];
       if (!list.some((x) => x.basis === stated.basis)) list.push({ ...stated, n: c.n });
       attached.set(target, list);

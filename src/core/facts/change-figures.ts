@@ -54,4 +54,11 @@ export function periodForChange(n: NumberToken, view: SentenceView, ctx: Sentenc
 
 // Basis words of a change; global, so the nearest one before a number can be found.
 const YOY_NEAR_ALL = new RegExp(String.raw`year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter)|同比|年增|年减|去年同期|上年同期|按年|比上年`, 'gu');
-const QOQ_NEAR_ALL = new RegExp(String.raw`quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季`, 'gu');
+// "上季" alone is the quarter reported in Hong Kong news ("上季收入…"): a basis only after 较/比.
+const QOQ_NEAR_ALL = new RegExp(String.raw`quarter[- ](?:over|on)[- ]quarter|sequential|\bqoq\b|(?:from|over|than|versus|vs\.?|compared (?:to|with)|against) (?:the )?(?:last|previous|prior|preceding) quarter|环比|季增|季减|(?:较|比|与|相比|对比)上一?季|按季`, 'gu');
+
+/** The basis a change with no basis word of its own takes: quarter on quarter only when the sentence said so before it. */
+export function defaultBasis(f: string, at: number): 'yoy' | 'qoq' {
+  const before = f.slice(0, at);
+  return lastMatch(before, QOQ_NEAR_ALL) > lastMatch(before, YOY_NEAR_ALL) ? 'qoq' : 'yoy';
+}

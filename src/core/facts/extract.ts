@@ -84,7 +84,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const hasDigit = /[\d０-９]/u.test(source);
     const listItem = isListItem(source.toLowerCase());
     if (!listItem) listLead = null;
-    const mayOpenTopic = /cloud|service|business|segment|雲|云|業務|业务|服務|服务/iu.test(source);
+    const mayOpenTopic = /cloud|service|business|segment|雲|云|業務|业务|服務|服务|對於|对于|至於|至于/iu.test(source);
     if (!hasDigit && !mayOpenTopic && !listItem) continue;
     const { text: foldedLines, map } = foldWithMap(source);
     // A page wraps anywhere, "June 30,\n2023" included: the line breaks of a sentence are spaces.

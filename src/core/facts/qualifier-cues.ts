@@ -63,9 +63,21 @@ export function excludingBefore(folded: string, pos: number): boolean {
 
 const TOTAL_BEFORE = new RegExp(`(?:${alternation(TOTAL_CUES)})\\s?$`, 'u');
 
-/** "total revenue", "整体毛利": the phrase names the total, never a segment. */
-export function explicitTotal(folded: string, start: number): boolean {
-  return TOTAL_BEFORE.test(folded.slice(Math.max(0, start - 14), start));
+/**
+ * "total revenue", "整体毛利", "集团收入": the phrase names the total, never a segment. `text`
+ * has company names blanked, so "阿里巴巴集团收入" reads "      集团收入".
+ */
+export function explicitTotal(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 14), start);
+  const m = before.match(TOTAL_BEFORE);
+  if (!m) return false;
+  // "云智能集团收入", "Cloud Intelligence Group revenue": a named group of the company is a business line.
+  if (/^(?:集团|group)$/u.test(m[0].trim())) {
+    const lead = before.slice(0, m.index).trimEnd();
+    if (/[\u4e00-\u9fff]$/u.test(lead) && !/(?:本|该|全|整个|公司)$/u.test(lead)) return false;
+    if (/[a-z]$/u.test(lead) && !/\b(?:the|our|its|whole|entire)$/u.test(lead)) return false;
+  }
+  return true;
 }
 
 /** Alternation of the words that end a business-line name, English then Chinese. */

@@ -16,7 +16,19 @@ const ZH_TERMS: Array<[RegExp, string]> = [
   [/智能计算|智算/u, 'intelligent computing'],
   [/算力/u, 'computing power'],
   [/人工智能|ai/u, 'ai'],
+  [/云智能/u, 'cloud intelligence'],
+  [/中国/u, 'china'],
+  [/国际/u, 'international'],
+  [/数字商业/u, 'digital commerce'],
+  [/电商|电子商务/u, 'ecommerce'],
+  [/即时零售/u, 'quick commerce'],
+  [/本地生活/u, 'local services'],
+  [/智能汽车|汽车/u, 'auto'],
+  [/广告|营销/u, 'marketing'],
+  [/游戏/u, 'games'],
 ];
+// Words that lead into a business line's name without being part of it: "主要受惠云智能集团收入".
+const LEAD_IN = /^.*(?:受惠于|受惠|受益于|受益|得益于|带动|推动|由于|来自|包括|其中|对于|至于|主要|以及)/u;
 
 /** One name per segment across languages and wordings ("公有雲服務" and "public cloud services"). */
 export function canonicalSegment(raw: string): string {
@@ -25,8 +37,13 @@ export function canonicalSegment(raw: string): string {
   s = s.replace(/(?:\s|^|-)(?:services?|business(?:es)?|segments?|revenues?|lines?|brand|branded(?: business| segment)?)$/u, '').trim();
   s = s.replace(/(?:服务|业务|板块|收入|品牌)+$/u, '');
   if (/[\u4e00-\u9fff]/u.test(s)) {
-    const parts = ZH_TERMS.filter(([re]) => re.test(s)).map(([, en]) => en);
-    if (parts.length) return parts.join(' ');
+    s = s.replace(LEAD_IN, '').replace(/集团$/u, '') || s;
+    // Named in the order the words come: "中国电商" is "china ecommerce".
+    const parts = ZH_TERMS.map(([re, en]) => ({ at: s.search(re), en })).filter((p) => p.at >= 0).sort((a, b) => a.at - b.at).map((p) => p.en);
+    // Only a name the terms cover whole is translated: "非网络营销" is not "marketing".
+    let rest = s;
+    for (const [re] of ZH_TERMS) rest = rest.replace(new RegExp(re.source, 'gu'), '');
+    if (parts.length && !/[\u4e00-\u9fff]/u.test(rest.replace(/云/gu, ''))) return [...new Set(parts)].join(' ');
   }
   return s.trim() || 'unnamed segment';
 }
@@ -86,6 +103,8 @@ const TOPIC_EN = new RegExp(
   'u',
 );
 const TOPIC_ZH = /(?:转向|转到|先从|至于|关于)([\u4e00-\u9fffa-z]{2,10}?(?:云|云端|业务|服务))(?:开始|方面)?/u;
+// "对于受市场关注的即时零售,上季收入…": the clause's topic is the line named before the comma.
+const TOPIC_ZH_CLAUSE = new RegExp(`^[^,，。;；]{0,12}?(?:对于|至于|关于)[^,，。;；]{0,40}?的?([\\u4e00-\\u9fffa-z]{2,10}?(?:${SEGMENT_HEAD_ZH}))(?:方面)?[,，]`, 'u');
 
 /**
  * A sentence that opens a segment as the topic of what follows. Company names must be
@@ -96,6 +115,8 @@ export function topicSegment(folded: string): string | null {
   if (en) return canonicalSegment(en[1]!);
   const zh = folded.match(TOPIC_ZH);
   if (zh && /云|业务|服务/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
+  const clause = folded.match(TOPIC_ZH_CLAUSE);
+  if (clause) return canonicalSegment(clause[1]!.replace(/^.*的/u, ''));
   return null;
 }
 

@@ -58,7 +58,7 @@ const NOT_A_FIGURE_AFTER = /^\s(?:on|from|in (?:the )?(?:disposal|exchange|value
 const FORECAST = /\b(?:expects?|expected|expectation|estimates?|estimated|projects?|projected|projection|forecasts?|forecasted|guidance|outlook|targets?|targeted|anticipates?|anticipated|plans? to|aims? to|would reach|will reach|is set to)\b|预计|预期|预测|目标|指引|有望|计划/u;
 const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?|(?:in line with|above|below|beat|missed|exceeded|met) (?:market |analysts' |consensus )?(?:expectations?|estimates?|forecasts?)|consensus)\b|超预期|不及预期|好于预期|逊于预期|符合预期|预期之内|预期内|预期上限|预期下限|市场预期|胜预期|低于预期|高于预期/u;
 const YOY = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter) (?:of |in )?(?:last year|a year|the previous year|20\d\d)|同比|年增|年减|去年同期|上年同期|按年|比上年/u;
-const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:last|previous|prior) quarter|环比|季增|季减|上季|上一季|按季/u;
+const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:from|over|than|versus|vs\.?|compared (?:to|with)|against) (?:the )?(?:last|previous|prior|preceding) quarter|环比|季增|季减|(?:较|比|与|相比|对比)上一?季|按季/u;
 
 // Parenthetical definitions ("free cash flow, as measured in net cash ... minus capital
 // expenditures, was ...") name other metrics that do not govern the number.
@@ -93,9 +93,15 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     let segmentFromTopic = false;
     if (SEGMENT_METRICS.has(m.metric.id)) {
       // "中国电商业务总收入" is the line's total; "总收入" alone is the company's.
-      const total = explicitTotal(folded, m.start) || (/^total|^总/u.test(m.phrase) && !segmentBefore(nameless, m.start));
+      const total = explicitTotal(nameless, m.start) || (/^total|^总/u.test(m.phrase) && !segmentBefore(nameless, m.start));
       segment = total ? null : (segmentBefore(nameless, m.start) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start));
-      if (!segment && !total && refersToTopic(folded, m.start, m.end)) {
+      // "AIDC收入347.99亿元,多一成;经调整EBITA转赚1.62亿元": a line named earlier in the sentence
+      // goes on for the figures after it, unless they are said to be the total.
+      const earlier = segment || total ? undefined : [...out].reverse().find((t) => t.segment && !t.segmentFromTopic);
+      if (earlier) {
+        segment = earlier.segment;
+        segmentFromTopic = true;
+      } else if (!segment && !total && refersToTopic(folded, m.start, m.end)) {
         segment = topic?.segment ?? 'unnamed segment';
         segmentFromTopic = true;
       } else if (!segment && !total && topic?.sameParagraph) {
