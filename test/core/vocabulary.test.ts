@@ -30,6 +30,30 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // Metrics listed, then their changes listed "respectively": paired in order, never both to the last metric.
+    text: '泽塔云2030年營業收入和毛利分別較上年同期下降17.64%和14.89%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: -17.64, q: { change: 'yoy' } },
+      { metric: 'gross_profit', period: 'FY2030', value: -14.89, q: { change: 'yoy' } },
+    ],
+    never: [{ metric: 'gross_profit', value: -17.64 }],
+  },
+  {
+    text: 'In 2030, Zeta Cloud revenue and gross profit rose 5.1% and 3.2%, respectively.',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 5.1, q: { change: 'yoy' } },
+      { metric: 'gross_profit', period: 'FY2030', value: 3.2, q: { change: 'yoy' } },
+    ],
+  },
+  {
+    // A level after a semicolon is not part of the change list before it.
+    text: '泽塔云2030年营收同比增长10%;毛利率为30%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 10, q: { change: 'yoy' } },
+      { metric: 'gross_margin', period: 'FY2030', value: 30 },
+    ],
+  },
+  {
     // A named group of the company is a business line; a change with no basis word is year on
     // year even when a later clause says 按季; 增 after 少 is still up.
     text: '2030年收入有驚喜,主要受惠雲智能集團收入大升34%,至398.24億元,按季計亦增19.2%。',

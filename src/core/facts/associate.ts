@@ -141,6 +141,12 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const isChange = (n.unit === 'x' && CHANGE_BEFORE.test(before)) || (n.unit === '%' || n.unit === 'pp') && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(f.slice(n.end, n.end + 30)) || /(?:^|\s)(?:a|an)\s$/u.test(before) && CHANGE_AFTER.test(f.slice(n.end, n.end + 30)));
     return { n, role: isChange ? 'change' : 'value' };
   });
+  // "下降17.64%和14.89%": a percentage listed right after a change is a change too.
+  for (let i = 1; i < slots.length; i += 1) {
+    const a = slots[i - 1]!;
+    const b = slots[i]!;
+    if (a.role === 'change' && b.role === 'value' && b.n.unit === a.n.unit && /^\s?(?:、|and|,\s?and|及|和|与)\s?$/u.test(f.slice(a.n.end, b.n.start))) b.role = 'change';
+  }
   // "研发费用较上期增加4.1亿元": an amount after a change verb is the change, not the level (to … is the level).
   for (const s of slots) {
     if (s.role === 'value' && s.n.unit !== '%' && s.n.unit !== 'pp' && s.n.unit !== 'count' && AMOUNT_CHANGE_BEFORE.test(f.slice(Math.max(0, s.n.start - 24), s.n.start))) s.dropped = true;
@@ -357,10 +363,21 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   const changes = slots.filter((s) => s.role === 'change');
   const attached = new Map<Slot, Array<StatedChange & { n: NumberToken }>>();
   const standalone: Array<{ c: Slot; metric: MetricToken; change: StatedChange }> = [];
+  const pairedChanges = pairChangeLists(changes, view);
   for (const c of changes) {
     const afterText = f.slice(c.n.end, c.n.end + 40);
-    const governing = view.metrics.filter((m) => m.end <= c.n.start).at(-1);
+    const paired = pairedChanges.get(c);
+    const governing = paired ?? view.metrics.filter((m) => m.end <= c.n.start).at(-1);
     let target: Slot | undefined;
+    if (paired) {
+      const verbs = [...f.slice(Math.max(0, c.n.start - 40), c.n.start).matchAll(CHANGE_VERB)];
+      const sign = c.n.signed ? 1 : NEGATIVE_CHANGE.test(verbs.at(-1)?.[0] ?? '') ? -1 : 1;
+      const unit = paired.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
+      if (paired.metric.kind === 'ratio' && c.n.unit !== 'pp') continue;
+      const magnitude = c.n.unit === 'x' ? Math.abs(c.n.value) * 100 : Math.abs(c.n.value);
+      standalone.push({ c, metric: paired, change: { value: sign * magnitude, unit, basis: changeBasis(f, view.numbers.find((n) => n.start < c.n.start) ?? c.n, slots.map((x) => x.n)) ?? defaultBasis(f, c.n.start) } });
+      continue;
+    }
     if (/^\s?(?:year[- ](?:over|on)[- ]year\s|yoy\s|quarter[- ](?:over|on)[- ]quarter\s)?(?:to|至|到)\s?/u.test(afterText)) {
       target = values.find((v) => v.n.start >= c.n.end && !v.dropped);
     }
@@ -503,6 +520,29 @@ function rivalPeriod(nearest: PeriodToken, s: Slot, view: SentenceView, values: 
 
 // Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
 const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;
+
+/**
+ * "营业收入和毛利分别较上年同期下降17.64%和14.89%", "revenue and gross profit rose 5% and 3%
+ * respectively": a list of metrics and a list of changes of the same length pair in order.
+ */
+function pairChangeLists(changes: Slot[], view: SentenceView): Map<Slot, MetricToken> {
+  const f = view.folded;
+  const out = new Map<Slot, MetricToken>();
+  const metricRuns = runs(view.metrics.filter((m) => !m.metric.blocker), (a, b) => /^\s?(?:and|及|和|与|、|,)\s?$/u.test(f.slice(a.end, b.start)));
+  for (const list of runs(changes, (a, b) => LIST_GAP.test(f.slice(a.n.end, b.n.start)))) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const last = list.at(-1)!;
+    const metrics = [...metricRuns].reverse().find((r) => r.at(-1)!.end <= first.n.start);
+    if (!metrics || metrics.length !== list.length) continue;
+    // Nothing but the comparison words between the metrics and their changes, and "respectively" said.
+    const between = f.slice(metrics.at(-1)!.end, first.n.start);
+    if (/[,，;；。]/u.test(between) || view.numbers.some((n) => n.start >= metrics.at(-1)!.end && n.end <= first.n.start)) continue;
+    if (!/分别|分別|依次|respectively/u.test(between + f.slice(last.n.end, last.n.end + 16))) continue;
+    list.forEach((c, i) => out.set(c, metrics[i]!));
+  }
+  return out;
+}
 
 /** Maximal runs of items that follow each other as a list. */
 function runs<T>(items: readonly T[], joined: (a: T, b: T) => boolean): T[][] {
