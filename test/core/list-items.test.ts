@@ -122,3 +122,14 @@ describe('a brand of the company named in the question', () => {
     expect((await runInput('/metric lumen nine customers Q2 2031', ctx)).status).toBe('not_found');
   });
 });
+
+describe('headings', () => {
+  it('keeps a short Chinese heading line apart from the paragraph under it', () => {
+    const text = '即时零售收入升60% 国际业务转盈\n对于受关注的即时零售,上季收入229.06亿元,大升60%。';
+    const lines = logicalLines(text).map((l) => text.slice(l.start, l.end));
+    expect(lines).toEqual(['即时零售收入升60% 国际业务转盈', '对于受关注的即时零售,上季收入229.06亿元,大升60%。']);
+    // A wrapped line of a paragraph still joins the next.
+    const wrapped = '公司上半年实现营业收入12.3亿元,较上年同期增长5%,主要由于云业务\n收入增长。';
+    expect(logicalLines(wrapped)).toHaveLength(1);
+  });
+});

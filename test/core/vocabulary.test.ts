@@ -30,6 +30,22 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // A name before a bare 收入 is a line, with or without 业务, even with time words between;
+    // two lines named together stay together; revenue per customer is no metric of ours.
+    text: '集團智慧商業業務2030年上半年收入按年升50.2%至8.54億元,單客戶收入提高59.9%;智慧生活收入按年增長6.7%至3.12億元;智能汽車及智慧城市收入就錄跌幅,智能汽車按年下跌30.5%至8390萬元。',
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 854_000_000, q: { segment: '智慧商业' } },
+      { metric: 'revenue', period: 'H1 2030', value: 312_000_000, q: { segment: '智慧生活' } },
+      { metric: 'revenue', period: 'H1 2030', value: 83_900_000, q: { segment: '智能汽车及智慧城市' } },
+    ],
+    never: [{ metric: 'revenue', value: 59.9 }],
+  },
+  {
+    // Time words and verbs before 收入 are not a line's name.
+    text: '泽塔云2030年實現收入12.3億元,同比增長5%。',
+    gives: [{ metric: 'revenue', period: 'FY2030', value: 1_230_000_000 }],
+  },
+  {
     // Metrics listed, then their changes listed "respectively": paired in order, never both to the last metric.
     text: '泽塔云2030年營業收入和毛利分別較上年同期下降17.64%和14.89%。',
     gives: [

@@ -37,7 +37,7 @@ export function canonicalSegment(raw: string): string {
   s = s.replace(/(?:\s|^|-)(?:services?|business(?:es)?|segments?|revenues?|lines?|brand|branded(?: business| segment)?)$/u, '').trim();
   s = s.replace(/(?:服务|业务|板块|收入|品牌)+$/u, '');
   if (/[\u4e00-\u9fff]/u.test(s)) {
-    s = s.replace(LEAD_IN, '').replace(/集团$/u, '') || s;
+    s = s.replace(LEAD_IN, '').replace(/^(?:本集团|集团|本公司|公司)/u, '').replace(/集团$/u, '') || s;
     // Named in the order the words come: "中国电商" is "china ecommerce".
     const parts = ZH_TERMS.map(([re, en]) => ({ at: s.search(re), en })).filter((p) => p.at >= 0).sort((a, b) => a.at - b.at).map((p) => p.en);
     // Only a name the terms cover whole is translated: "非网络营销" is not "marketing".
@@ -55,9 +55,27 @@ const ZH_SHORT_SEGMENT = /(?:^|[^\u4e00-\u9fffa-z])([\u4e00-\u9fffa-z]{1,3}业�
 const ZH_SEGMENT = new RegExp(`([\\u4e00-\\u9fffa-z]{2,12}?(?:${SEGMENT_HEAD_ZH}))(?:之|的)?[:：]?$`, 'u');
 const NOT_SEGMENT = /^(?:total|operating|net|gross|quarterly|annual|overall|incremental|potential|our|the|its|company|group|consolidated|\d)/u;
 
+// Time words between a line's name and its metric: "智慧商业业务今年上半年收入".
+const TIME_TAIL = /(?:(?:今年|去年|本年|上年|同期|期内|年内|(?:19|20)\d{2}年)?(?:上半年|下半年|全年|前三季度|第?[一二三四1-4]季度?|首季|中期|年度)?|期内|年内|今年|去年|(?:上|本|当|该|同|单)季度?|季内|年初至今|报告期内?)$/u;
+// What may stand right before a bare 收入 without naming a line: verbs, totals, the company, time.
+const NOT_A_LINE = /^(?:营业|主营业务|主营|营业总|总|整体|全部|合计|公司|集团|本公司|其|该|此|本|净|利息|其他|营业外|投资|经营|销售|实现|录得|取得|带来|贡献|创造|期内|季度|年度|同期|单季|当季|全年|上半年|下半年|业务|主要|核心业务|相关|单客户|每股|人均|平均)$|(?:实现|录得|取得|带来|贡献|创造|带动|推动|令|使|致|及|和|与|的)$/u;
+
+/**
+ * "智慧生活收入": a name of two to eight characters right before a bare 收入 is a line of business,
+ * whether or not it ends in a word like 业务; verbs, totals and time words are not names.
+ */
+function bareChineseLine(plain: string): string | null {
+  const m = plain.match(/([\u4e00-\u9fffa-z]{2,12})$/u);
+  if (!m) return null;
+  // "智能汽车及智慧城市收入" names two lines together: kept whole, so neither line takes it.
+  const name = m[1]!.replace(/^.*(?:实现|录得|取得|带来|贡献|创造|带动|推动|受惠|受益|得益于|其中|包括|的|就|而|但|惟|则|亦|也)/u, '');
+  if (name.length < 2 || NOT_A_LINE.test(name)) return null;
+  return name;
+}
+
 /** Segment named right before a revenue phrase: "public cloud revenue", "公有云服务收入". */
-export function segmentBefore(folded: string, metricStart: number): string | null {
-  const before = folded.slice(Math.max(0, metricStart - 60), metricStart);
+export function segmentBefore(folded: string, metricStart: number, phrase = ''): string | null {
+  const before = folded.slice(Math.max(0, metricStart - 60), metricStart).replace(TIME_TAIL, '');
   const en = before.match(new RegExp(`((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})\\s$`, 'u'));
   if (en && !NOT_SEGMENT.test(en[1]!)) return canonicalSegment(en[1]!);
   // "第一季企业云服务收入": the period words before the segment name are not part of it.
@@ -66,6 +84,11 @@ export function segmentBefore(folded: string, metricStart: number): string | nul
   const zh = plain.replace(/^.*(?:季度?|年度?|月|的|,|，|。|;|；|\s|[)）])/u, '').match(ZH_SEGMENT) ?? plain.match(ZH_SHORT_SEGMENT);
   // "该业务收入" refers back to a topic.
   if (zh && !/^(?:该|此|这|本|总|营业|整体|集团|公司)/u.test(zh[1]!) && !/^(?:公司|集团)$/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
+  // Right after a company's name ("阿里云智能收入"), the words finish the name: no line.
+  if (phrase === '收入' && !/\s[\u4e00-\u9fffa-z]{1,4}$/u.test(plain)) {
+    const line = bareChineseLine(plain.replace(/^.*(?:季度?|年度?|月|,|，|。|;|；|\s|[)）])/u, ''));
+    if (line) return canonicalSegment(line);
+  }
   return null;
 }
 

@@ -94,10 +94,11 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     if (SEGMENT_METRICS.has(m.metric.id)) {
       // "中国电商业务总收入" is the line's total; "总收入" alone is the company's.
       const total = explicitTotal(nameless, m.start) || (/^total|^总/u.test(m.phrase) && !segmentBefore(nameless, m.start));
-      segment = total ? null : (segmentBefore(nameless, m.start) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start));
+      segment = total ? null : (segmentBefore(nameless, m.start, m.phrase) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start));
       // "AIDC收入347.99亿元,多一成;经调整EBITA转赚1.62亿元": a line named earlier in the sentence
       // goes on for the figures after it, unless they are said to be the total.
-      const earlier = segment || total ? undefined : [...out].reverse().find((t) => t.segment && !t.segmentFromTopic);
+      // Another figure of the same metric names its own line: it never takes the earlier one.
+      const earlier = segment || total ? undefined : [...out].reverse().find((t) => t.segment && !t.segmentFromTopic && t.metric.id !== m.metric.id);
       if (earlier) {
         segment = earlier.segment;
         segmentFromTopic = true;

@@ -31,6 +31,7 @@ export function logicalLines(text: string): Array<{ start: number; end: number }
   let current: { start: number; end: number } | null = null;
   let last = '';
   let inItem = false;
+  let lastStart = -1;
   for (const line of text.split('\n')) {
     const start = lineStart;
     const end = start + line.length;
@@ -41,7 +42,9 @@ export function logicalLines(text: string): Array<{ start: number; end: number }
       last = '';
       continue;
     }
-    if (current && continues(last, line, inItem)) {
+    // A short Chinese line on its own, without punctuation, is a heading: "即时零售收入升60% AIDC转赚".
+    const heading = current !== null && current.start === lastStart && isHeading(last);
+    if (current && !heading && continues(last, line, inItem)) {
       current.end = end;
     } else {
       if (current) out.push(current);
@@ -49,9 +52,15 @@ export function logicalLines(text: string): Array<{ start: number; end: number }
       inItem = ITEM_START.test(line);
     }
     last = line;
+    lastStart = start;
   }
   if (current) out.push(current);
   return out;
+}
+
+function isHeading(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 24 && /[\u3400-\u9fff]/u.test(t) && !/[,，、;；:：(（]/u.test(t) && /[\u3400-\u9fff\d%a-z]$/iu.test(t);
 }
 
 // "- Cloud:" alone on its line, its figure on the next: the item goes on.
