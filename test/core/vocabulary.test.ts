@@ -30,6 +30,15 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // 今年6月底 and 去年底 are the days counted; a change in people is not a headcount.
+    text: '截至今年6月底,泽塔云共有5016名僱員,較去年底5098名僱員減少82人。',
+    gives: [
+      { metric: 'headcount', period: 'H1 2031', value: 5016 },
+      { metric: 'headcount', period: 'FY2030', value: 5098 },
+    ],
+    never: [{ metric: 'headcount', value: 82 }],
+  },
+  {
     // A name before a bare 收入 is a line, with or without 业务, even with time words between;
     // two lines named together stay together; revenue per customer is no metric of ours.
     text: '集團智慧商業業務2030年上半年收入按年升50.2%至8.54億元,單客戶收入提高59.9%;智慧生活收入按年增長6.7%至3.12億元;智能汽車及智慧城市收入就錄跌幅,智能汽車按年下跌30.5%至8390萬元。',

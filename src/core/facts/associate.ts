@@ -149,7 +149,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   }
   // "研发费用较上期增加4.1亿元": an amount after a change verb is the change, not the level (to … is the level).
   for (const s of slots) {
-    if (s.role === 'value' && s.n.unit !== '%' && s.n.unit !== 'pp' && s.n.unit !== 'count' && AMOUNT_CHANGE_BEFORE.test(f.slice(Math.max(0, s.n.start - 24), s.n.start))) s.dropped = true;
+    if (s.role === 'value' && s.n.unit !== '%' && s.n.unit !== 'pp' && AMOUNT_CHANGE_BEFORE.test(f.slice(Math.max(0, s.n.start - 24), s.n.start))) s.dropped = true;
   }
   const values = slots.filter((s) => s.role === 'value');
   for (const s of values) s.own = ownPeriod(s.n, view);

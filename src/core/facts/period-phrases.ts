@@ -111,6 +111,9 @@ const RULES: Array<[RegExp, Builder]> = [
   // "截至2025年6月30日止中期", "截至今年6月30日止六个月": the period that ends on that day.
   [new RegExp(`(?:截至|截止)?(${Y.slice(1, -1)}|今年|去年|本年)年?(\\d{1,2})月(\\d{1,2})日止(中期|半年度?|六个月|6个月|九个月|9个月|三个月|3个月|年度|十二个月|12个月)`, 'u'), (m, c) => endingPeriod(m[1]!, +m[2]!, +m[3]!, m[4]!, c)],
   [/(?:截至|截止|截止到|到)?(今年|去年|本年)(\d{1,2})月(\d{1,2})日/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => dateRef(y, +m[2]!, +m[3]!) ?? fy(y))],
+  // "截至今年6月底", "较去年底": a balance counted at a month's or the year's end.
+  [/(?:截至|截止|截止到|到)?(今年|去年|本年)(\d{1,2})月(?:底|末)/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => endOfMonthRef(y, +m[2]!) ?? fy(y))],
+  [/(?:截至|截止|截止到|到)?(今年|去年|本年|上年)(?:年)?(?:底|末)/u, (m, c) => relYear(c, m[1] === '去年' || m[1] === '上年' ? 'last' : 'this', (y) => yearEnd(y))],
   [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(\\d{1,2})月(\\d{1,2})日`, 'u'), (m) => dateRef(+m[1]!, +m[2]!, +m[3]!)],
   [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(\\d{1,2})月(?:底|末)`, 'u'), (m) => endOfMonthRef(+m[1]!, +m[2]!)],
   [new RegExp(`(?:截至|截止|截止到|到)?${Y}年(?:底|末|年底|年末)`, 'u'), (m) => yearEnd(+m[1]!)],
