@@ -30,6 +30,35 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // A list flattened into one line (" - " between items, "[7]" note marks): each item is read
+    // on its own; "同期…分别为" takes the years just listed; R&D "占收入比例" is R&D as a share of
+    // revenue; a part of R&D ("研发开支中第三方服务费") is not R&D; a price per share is no amount.
+    text: '预计募资总额2.58亿港元,发行价为185.0港元/股 [3] 财务表现 - 2028-2030年营收分别为6.01亿元、7.27亿元和9.39亿元 [7] - 同期净亏损分别为3.75亿元、3.76亿元和4.54亿元 [7][9] - 2028-2030年研发开支分别为2.87亿元、2.86亿元和3.70亿元,占收入比例分别为47.8%、39.4%和39.4% [9] - 研发开支中第三方服务费占比最高,2028-2030年分别为1.47亿元、1.44亿元和2.10亿元 [10]',
+    gives: [
+      { metric: 'revenue', period: 'FY2028', value: 601_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 939_000_000 },
+      { metric: 'net_income', period: 'FY2029', value: -376_000_000 },
+      { metric: 'rd_expense', period: 'FY2030', value: 370_000_000 },
+      { metric: 'rd_ratio', period: 'FY2028', value: 47.8 },
+      { metric: 'rd_ratio', period: 'FY2030', value: 39.4 },
+    ],
+    never: [
+      { metric: 'rd_expense', value: 147_000_000 },
+      { metric: 'rd_expense', value: 185 },
+      { metric: 'headcount', value: 9 },
+      { metric: 'headcount', value: 10 },
+    ],
+  },
+  {
+    // 股东应占 is attributable, not a share of something.
+    text: '2030年上半年度,泽塔云营业额上升1.5倍至9.35亿元,股东应占亏损扩大1.7倍至50.98亿元。',
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 935_000_000 },
+      { metric: 'net_income', period: 'H1 2030', value: -5_098_000_000, q: { attributable: true } },
+    ],
+    never: [{ metric: 'revenue', value: 5_098_000_000 }],
+  },
+  {
     // 今年6月底 and 去年底 are the days counted; a change in people is not a headcount.
     text: '截至今年6月底,泽塔云共有5016名僱員,較去年底5098名僱員減少82人。',
     gives: [

@@ -69,9 +69,13 @@ function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | 
   return null;
 }
 
+// "研发开支中第三方服务费…", "其中…": what follows is a part of the metric, not the metric.
+const PART_OF_AFTER = /^\s?(?:中|之中|当中)|其中|of which|among which|including/u;
+const SHARE_OF_REVENUE = /占(?:总)?(?:营业)?(?:收入|营收)(?:的)?(?:比例|比重|比率|之比)?/u;
+
 // Money words that are not metrics: a number after one of them ("IPO listing expenses of
 // RMB 61.2 million", "上市費用 6,120 萬元") belongs to it, not to a metric named earlier.
-const OTHER_MONEY_NOUN = /\b(?:expenses?|costs?|charges?|fees?|proceeds|gains?|payments?|compensation|assets|liabilities|debts?|loans?|fund(?:s|ing)?|buybacks?|repurchases?|dividends?|investments?|program|impairments?)\b|费用|成本|损失|收益|支出|募资|资金|资产|负债|贷款|回购|股息|投资/u;
+const OTHER_MONEY_NOUN = /\b(?:expenses?|costs?|charges?|fees?|proceeds|gains?|payments?|compensation|assets|liabilities|debts?|loans?|fund(?:s|ing)?|buybacks?|repurchases?|dividends?|investments?|program|impairments?)\b|费用|成本|损失|收益|支出|募资|资金|资产|负债|贷款|回购|股息|投资|服务费|手续费|佣金|薪酬|福利/u;
 
 function parenDepthAt(text: string, pos: number): number {
   let depth = 0;
@@ -99,7 +103,9 @@ function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { 
     // A metric inside a parenthesis does not govern a number outside it.
     if (parenDepthAt(view.folded, token.start) > depth) continue;
     const between = view.folded.slice(token.end, n.start).replace(/[(（][^()（）]*[)）]/gu, ' ');
-    if (OTHER_MONEY_NOUN.test(between)) return null;
+    if (OTHER_MONEY_NOUN.test(between) || PART_OF_AFTER.test(between)) return null;
+    // "研发开支…,占收入比例分别为47.8%…": R&D as a share of revenue.
+    if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
     const ratio = ratioOf(token.metric, n, after);
     if (ratio) return { token, metric: ratio };
     if (compatible(token.metric, n, ctx)) return { token, metric: token.metric };
@@ -235,6 +241,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       list.forEach((s, i) => {
         s.listPeriod = { kind: 'FY', year: span.fromYear + i };
       });
+      // "同期净亏损分别为…" in the next sentence takes these years too.
+      pairedList ??= list.map((_, i) => ({ kind: 'FY', year: span.fromYear + i }) as Period);
     } else {
       for (const s of list) s.dropped = true;
     }

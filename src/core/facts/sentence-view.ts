@@ -76,6 +76,8 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
   for (const m of findMetrics(masked)) {
     // "Operating profit (loss)", "净利润(亏损)": a label's other side, not a metric of its own.
     if (/[(（]\s?$/u.test(masked.slice(Math.max(0, m.start - 2), m.start)) && /^\s?[)）]/u.test(masked.slice(m.end, m.end + 2)) && out.some((t) => t.end >= m.start - 3)) continue;
+    // "占收入比例", "as a percentage of revenue": the denominator of a ratio, not a figure's metric.
+    if (/(?<![应應])(?:占|佔)(?:总|總)?\s?$|(?:percentage|percent|share|proportion|portion) of (?:total |its |our |the )?$/u.test(masked.slice(Math.max(0, m.start - 24), m.start))) continue;
     // "新增研发投入7.4亿元", "additional R&D investment": an increment, not the level; its numbers are nobody's.
     if (INCREMENT_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start))) {
       out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
@@ -126,6 +128,9 @@ export function viewSentence(folded: string, ctx: TimeContext, registry: Company
   const numbers = findNumbers(folded).filter((n) => {
     if (inPeriod(n)) return false;
     if (n.unit === null && !n.scaled && NOT_A_VALUE_AFTER.test(folded.slice(n.end, n.end + 16))) return false;
+    // "[7]" is a note mark; "185.0港元/股" a price per share, never an amount of the company.
+    if (/\[\s?$/u.test(folded.slice(Math.max(0, n.start - 2), n.start)) && /^\s?\]/u.test(folded.slice(n.end, n.end + 2))) return false;
+    if (/^\s?(?:港元|元|美元|人民币)?\s?\/\s?(?:股|share)/u.test(folded.slice(n.end, n.end + 8)) && !/每股|per share|\beps\b/u.test(folded.slice(Math.max(0, n.start - 20), n.start))) return false;
     return true;
   });
   const notForecast = folded.replace(NOT_FORECAST, (m) => ' '.repeat(m.length));

@@ -122,6 +122,11 @@ export function splitSentences(text: string): SentenceSpan[] {
         i = j - 1;
         continue;
       }
+      // "…态势 [7] - 同期净亏损…": a list flattened into one line, its items joined by " - ".
+      if (ch === '-' && line[i - 1] === ' ' && line[i + 1] === ' ' && /[\u3400-\u9fff\]）)。%]\s*$/u.test(line.slice(Math.max(0, i - 4), i))) {
+        push(i);
+        continue;
+      }
       if (ch === '.') {
         const next = line[i + 1];
         // "5.12", "example.com": a dot inside a token is not a full stop.
