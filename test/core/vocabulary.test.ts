@@ -30,6 +30,19 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "2027年至2030年上半年…分别为" ends with a half year, not a whole one; "同期" opening the next
+    // paragraph takes the same periods; a total "累计" over a span ending mid-year has no period.
+    text: '2027年至2030年上半年,泽塔云累计亏损超62亿元。\n泽塔云在2027年、2028年、2029年及2030年上半年分别实现营收5740万元、1.245亿元、3.124亿元和1.9亿元。\n同期,泽塔云经调整净亏损分别为9740万元、6.21亿元、24.656亿元和17.52亿元。\n2027年至2030年上半年,泽塔云研发开支分别为8440万元、5.289亿元、21.954亿元和15.947亿元。',
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 190_000_000 },
+      { metric: 'net_income', period: 'FY2027', value: -97_400_000, q: { adjusted: true } },
+      { metric: 'net_income', period: 'H1 2030', value: -1_752_000_000, q: { adjusted: true } },
+      { metric: 'rd_expense', period: 'FY2029', value: 2_195_400_000 },
+      { metric: 'rd_expense', period: 'H1 2030', value: 1_594_700_000 },
+    ],
+    never: [{ metric: 'net_income', value: -6_200_000_000 }],
+  },
+  {
     // A list flattened into one line (" - " between items, "[7]" note marks): each item is read
     // on its own; "同期…分别为" takes the years just listed; R&D "占收入比例" is R&D as a share of
     // revenue; a part of R&D ("研发开支中第三方服务费") is not R&D; a price per share is no amount.

@@ -238,11 +238,12 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const spanToken = [...view.periods].reverse().find((p) => p.end <= list[0]!.n.start && p.ref.type === 'span');
     const span = spanToken?.ref.type === 'span' ? spanToken.ref : null;
     if (span && span.toYear - span.fromYear + 1 === list.length) {
+      const periods = list.map((_, i): Period => (i === list.length - 1 && span.last ? span.last : { kind: 'FY', year: span.fromYear + i }));
       list.forEach((s, i) => {
-        s.listPeriod = { kind: 'FY', year: span.fromYear + i };
+        s.listPeriod = periods[i];
       });
       // "同期净亏损分别为…" in the next sentence takes these years too.
-      pairedList ??= list.map((_, i) => ({ kind: 'FY', year: span.fromYear + i }) as Period);
+      pairedList ??= periods;
     } else {
       for (const s of list) s.dropped = true;
     }
@@ -311,7 +312,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       continue;
     }
     if (s.metric?.cumulative || s.metric?.metric.id === 'revenue_cagr') {
-      s.period = spanToken?.ref.type === 'span' ? { kind: 'span', fromYear: spanToken.ref.fromYear, toYear: spanToken.ref.toYear } : null;
+      s.period = spanToken?.ref.type === 'span' && !spanToken.ref.last ? { kind: 'span', fromYear: spanToken.ref.fromYear, toYear: spanToken.ref.toYear } : null;
       continue;
     }
     if (s.own) {

@@ -12,6 +12,8 @@ import { NOT_A_METRIC } from './metrics.ts';
 import { continuedMetric, inheritedMetric, isListItem, itemLabel, soleMetric } from './list-items.ts';
 import { periodLabel, type Period } from '../periods.ts';
 
+const SAME_PERIODS = /^\s?(?:[-*•]\s?)?(?:同期|同期内|在同一期间|(?:during|in|for|over) the same periods?)/u;
+
 /** Paragraphs a segment topic stays in force (bilingual transcripts alternate languages). */
 const TOPIC_REACH = 4;
 
@@ -71,6 +73,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   let paragraphPeriod: Period | null = null;
   let periodList: Period[] | null = null;
   let listLead: MetricToken | null = null;
+  let lastPeriodList: Period[] | null = null;
   let previousMetric: { token: MetricToken; paragraph: number } | null = null;
 
   for (const sentence of splitSentences(doc.text)) {
@@ -105,10 +108,12 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const sole = soleMetric(view);
     previousMetric = sole ? { token: sole, paragraph } : null;
     if (view.numbers.length === 0) continue;
-    const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, periodList, defaultCurrency: currency };
+    // "同期,经调整净亏损分别为…" opening the next paragraph speaks of the list of periods just given.
+    const listOfBefore = periodList ?? (SAME_PERIODS.test(folded) ? lastPeriodList : null);
+    const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, periodList: listOfBefore, defaultCurrency: currency };
     const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));
     if (result.period) paragraphPeriod = result.period;
-    if (result.periodList) periodList = result.periodList;
+    if (result.periodList) periodList = lastPeriodList = result.periodList;
 
     let statedInSource: number[] | undefined;
     for (const sf of result.facts) {

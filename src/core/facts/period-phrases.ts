@@ -13,7 +13,7 @@ export type PeriodRef =
   | { type: 'abs'; period: Period; yearInferred: boolean; point: boolean }
   | { type: 'same-period-prior-year' }
   | { type: 'same-period-of-year'; year: number }
-  | { type: 'span'; fromYear: number; toYear: number }
+  | { type: 'span'; fromYear: number; toYear: number; last?: Period }
   | { type: 'undated' };
 
 /** A period phrase found in a sentence. */
@@ -102,6 +102,8 @@ const ctxYear = (ctx: TimeContext) => ctx.contextYear ?? (ctx.docPeriod && ctx.d
 const RULES: Array<[RegExp, Builder]> = [
   // Spans: "from 2019 to 2023", "2017-2024年度", "2018年至2024年", "(2018-2022)"
   [new RegExp(`(?:from|between) (?:fy\\s?)?${Y} (?:to|and|through) (?:fy\\s?)?${Y}`, 'u'), (m) => span(+m[1]!, +m[2]!)],
+  // "2022年至2025年上半年": whole years, then part of the last one.
+  [new RegExp(`${Y}\\s?年?\\s?(?:-|–|—|~|至|到|to)\\s?${Y}\\s?年?\\s?(?:(上|下)半年|前三季度?|第?([一二三四])季度?)`, 'u'), (m) => partialSpan(+m[1]!, +m[2]!, m[3] ? { kind: 'H', year: +m[2]!, half: m[3] === '上' ? 1 : 2 } : m[4] ? { kind: 'Q', year: +m[2]!, quarter: ORD[m[4]]! as 1 | 2 | 3 | 4 } : { kind: '9M', year: +m[2]! })],
   [new RegExp(`${Y}\\s?年?\\s?(?:-|–|—|~|至|到|to)\\s?${Y}\\s?年?度?`, 'u'), (m) => span(+m[1]!, +m[2]!)],
   // Points in time
   [new RegExp(`(?:as of |as at |on )?${MONTH} (\\d{1,2}),? ${Y}`, 'u'), (m) => dateRef(+m[3]!, MONTHS[m[1]!]!, +m[2]!)],
@@ -207,6 +209,9 @@ function endingPeriod(yearWord: string, month: number, day: number, length: stri
   return null;
 }
 
+function partialSpan(from: number, to: number, last: Period): PeriodRef | null {
+  return from < to && to - from <= 30 ? { type: 'span', fromYear: from, toYear: to, last } : null;
+}
 function span(from: number, to: number): PeriodRef | null {
   return from < to && to - from <= 30 ? { type: 'span', fromYear: from, toYear: to } : null;
 }
@@ -279,7 +284,8 @@ export function resolveRelative(ref: PeriodRef, base: Period | null): Period | n
     case 'same-period-of-year':
       return base && base.kind !== 'date' && base.kind !== 'span' ? ({ ...base, year: ref.year } as Period) : null;
     case 'span':
-      return { kind: 'span', fromYear: ref.fromYear, toYear: ref.toYear };
+      // A span ending in part of a year is no period of its own ("累计" over it is not 2022-2025).
+      return ref.last ? null : { kind: 'span', fromYear: ref.fromYear, toYear: ref.toYear };
     case 'undated':
       return null;
   }
