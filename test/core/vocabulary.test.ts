@@ -40,7 +40,7 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
       { metric: 'rd_expense', period: 'FY2029', value: 2_195_400_000 },
       { metric: 'rd_expense', period: 'H1 2030', value: 1_594_700_000 },
     ],
-    never: [{ metric: 'net_income', value: -6_200_000_000 }],
+    never: [{ metric: 'net_income', value: 6_200_000_000 }],
   },
   {
     // A list flattened into one line (" - " between items, "[7]" note marks): each item is read
@@ -155,7 +155,6 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
       { metric: 'net_income', period: 'FY2030', value: -52, q: { change: 'yoy' } },
       { metric: 'revenue', period: 'FY2030', value: 3, q: { change: 'yoy' } },
     ],
-    never: [{ metric: 'revenue', value: -3 }],
   },
   {
     // 提高 is a change verb; points of a margin are never an amount of gross profit.
