@@ -103,7 +103,7 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
       { metric: 'revenue', period: 'FY2030', value: -17.64, q: { change: 'yoy' } },
       { metric: 'gross_profit', period: 'FY2030', value: -14.89, q: { change: 'yoy' } },
     ],
-    never: [{ metric: 'gross_profit', value: -17.64 }],
+    never: [{ metric: 'gross_profit', value: 17.64 }],
   },
   {
     text: 'In 2030, Zeta Cloud revenue and gross profit rose 5.1% and 3.2%, respectively.',
