@@ -30,6 +30,25 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // A listing code is no year; "较上年同期的(运营亏损)X" is the year-earlier base; 运营亏损 is an operating loss.
+    text: '泽塔云(股份代号:2013)发布2030年财报,2030年营收为13.39亿元,较上年同期的22.28亿元下降39.9%。泽塔云2030年经营亏损为14.31亿元,较上年同期的运营亏损6.04亿元扩大136.8%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 1_339_000_000 },
+      { metric: 'revenue', period: 'FY2029', value: 2_228_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: -39.9, q: { change: 'yoy' } },
+      { metric: 'operating_income', period: 'FY2029', value: -604_000_000 },
+    ],
+    never: [{ metric: 'net_income', value: 604_000_000 }],
+  },
+  {
+    // "较上年同期增长12%至15亿元": the level after 至 is the current one, not a base.
+    text: '泽塔云2030年营收较上年同期增长12%至15亿元。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 1_500_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 12, q: { change: 'yoy' } },
+    ],
+  },
+  {
     // "2027年至2030年上半年…分别为" ends with a half year, not a whole one; "同期" opening the next
     // paragraph takes the same periods; a total "累计" over a span ending mid-year has no period.
     text: '2027年至2030年上半年,泽塔云累计亏损超62亿元。\n泽塔云在2027年、2028年、2029年及2030年上半年分别实现营收5740万元、1.245亿元、3.124亿元和1.9亿元。\n同期,泽塔云经调整净亏损分别为9740万元、6.21亿元、24.656亿元和17.52亿元。\n2027年至2030年上半年,泽塔云研发开支分别为8440万元、5.289亿元、21.954亿元和15.947亿元。',

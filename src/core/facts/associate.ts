@@ -51,6 +51,9 @@ const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in
 const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+// "较上年同期的运营亏损6.04亿元", "相比去年的": the comparison base, in Chinese word order.
+const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
+const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
 const RESPECTIVELY = /respectively|分别为|分别是|依次为|分别/gu;
 const LIST_GAP = /^\s?(?:,|、|;|；|and|,\s?and|及|和|与)\s?$/u;
 const AMOUNT_COUNTERPART: Record<string, string> = { ebitda_margin: 'ebitda', gross_margin: 'gross_profit', net_margin: 'net_income', operating_margin: 'operating_income' };
@@ -279,7 +282,9 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   // "compared to (the loss of) X": a comparison base for the value before it.
   for (const s of values) {
     if (s.prior || s.listPeriod) continue;
-    if (!COMPARE_BEFORE.test(f.slice(Math.max(0, s.n.start - 40), s.n.start))) continue;
+    const lead = f.slice(Math.max(0, s.n.start - 40), s.n.start);
+    const zh = lead.match(COMPARE_BEFORE_ZH);
+    if (!COMPARE_BEFORE.test(lead) && !(zh && !NOT_A_BASE.test(zh[0]))) continue;
     const current = values.filter((v) => v.n.end <= s.n.start && !v.prior && !v.dropped).at(-1);
     if (!current) continue;
     s.prior = true;

@@ -174,6 +174,8 @@ const RULES: Array<[RegExp, Builder]> = [
   // A month names when something happened, not a reporting period.
   [new RegExp(`(?:in )?${MONTH},? ${Y}`, 'u'), () => ({ type: 'undated' })],
   [new RegExp(`${Y}\\s?年\\s?(\\d{1,2})\\s?月(?![底末\\d])`, 'u'), () => ({ type: 'undated' })],
+  // "股份代号:2013", "stock code 2013": a listing code, not a year.
+  [/(?<=(?:股份代号|股票代码|股份代码|代号|代码|stock code|ticker|hkex|sehk)\s?[:：]?\s?)\d{4}(?!\d)/u, () => ({ type: 'undated' })],
   [new RegExp(`(?<![\\d.,$])${Y}(?![\\d%.,]\\d|\\d|\\s?(?:million|billion|亿|万|%|人|名))`, 'u'), (m) => fy(+m[1]!)],
 ];
 
