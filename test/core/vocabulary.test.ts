@@ -30,6 +30,21 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "comprising 85%" is no rise; "X% of total revenue" is a ratio's denominator, not revenue;
+    // "a loss of RMB 52.5" is per share; "increased by X% from A to B" is B's change.
+    text: 'For the six months ended June 30, 2030, Zeta Cloud gross profit was RMB 90,075,000, which is 50.0% of total revenue, compared to RMB 19,358,000 in the previous year, marking a significant increase of 365.3%. Basic earnings per share was RMB 15.1, a recovery from a loss of RMB 52.5 in 2029. Revenue increased by 69.2% from RMB 106.5 million for the six months ended June 30, 2029, to RMB 180.1 million for the six months ended June 30, 2030. The R&D team comprising 85% of the workforce.',
+    gives: [
+      { metric: 'gross_profit', period: 'H1 2030', value: 90_075_000 },
+      { metric: 'revenue', period: 'H1 2030', value: 180_100_000 },
+      { metric: 'revenue', period: 'H1 2030', value: 69.2, q: { change: 'yoy' } },
+    ],
+    never: [
+      { metric: 'revenue', value: 365.3 },
+      { metric: 'net_income', value: 52.5 },
+      { metric: 'rd_headcount', value: 85 },
+    ],
+  },
+  {
     // A listing code is no year; "较上年同期的(运营亏损)X" is the year-earlier base; 运营亏损 is an operating loss.
     text: '泽塔云(股份代号:2013)发布2030年财报,2030年营收为13.39亿元,较上年同期的22.28亿元下降39.9%。泽塔云2030年经营亏损为14.31亿元,较上年同期的运营亏损6.04亿元扩大136.8%。',
     gives: [

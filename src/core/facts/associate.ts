@@ -40,11 +40,11 @@ interface Slot {
 }
 
 const CHANGE_BEFORE =
-  /(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
+  /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
 const AMOUNT_CHANGE_BEFORE = /(?:增加|减少|增长|下降|下滑|上升|多|少|增|减|increased by|decreased by|grew by|rose by|fell by|declined by|up by|down by|an increase of|a decrease of)\s?(?:了|约|近|逾)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|on)[- ]quarter|sequentially|increase|decrease|growth|decline|rise|drop|reduction|higher|lower|jump|fall|improvement)/u;
 const CHANGE_VERB =
-  /increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少/gu;
+  /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)/gu;
 const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|回落|下挫|萎缩|大跌|跌|少|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
 const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|约|近|大约|接近|将近)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
@@ -61,6 +61,8 @@ const AMOUNT_COUNTERPART: Record<string, string> = { ebitda_margin: 'ebitda', gr
 function compatible(metric: MetricDef, n: NumberToken, ctx: SentenceContext): boolean {
   if (metric.kind === 'ratio') return n.unit === '%';
   if (metric.kind === 'count') return n.unit === 'count' || (n.unit === null && !n.scaled && Number.isInteger(n.value));
+  // A company's revenue or loss is never a few yuan: "a loss of RMB 52.5" is per share.
+  if (metric.kind === 'amount' && !n.scaled && Math.abs(n.value) < 10_000) return false;
   return n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' || (n.unit === null && n.scaled && ctx.defaultCurrency !== null);
 }
 
@@ -394,6 +396,9 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     }
     if (/^\s?(?:year[- ](?:over|on)[- ]year\s|yoy\s|quarter[- ](?:over|on)[- ]quarter\s)?(?:to|至|到)\s?/u.test(afterText)) {
       target = values.find((v) => v.n.start >= c.n.end && !v.dropped);
+    } else if (/^\s?(?:year[- ](?:over|on)[- ]year\s|yoy\s)?(?:from|由|从)\s[^;；]{0,70}?(?:\sto|至|到)\s?(?:rmb|us\$|\$|人民币)?\s?\d/u.test(f.slice(c.n.end, c.n.end + 90))) {
+      // "increased by 69.2% from A to B": the change is B's.
+      target = values.find((v) => v.n.start >= c.n.end && !v.dropped && !v.prior);
     }
     const earlier = values.filter((v) => v.n.end <= c.n.start && !v.dropped && !v.prior).at(-1);
     // The value before the change is its level only when no other metric is named between them.

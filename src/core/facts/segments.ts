@@ -110,7 +110,7 @@ export function segmentAfter(folded: string, metricEnd: number): string | null {
   }
   const phrase = words.join(' ');
   // "revenue from 2022 to 2025" is a period, "revenue from customers" not a segment.
-  if (!phrase || /^(?:\d|rmb|us|usd|this|that|last|the same|each|every|customers?|clients?)/u.test(phrase)) return null;
+  if (!phrase || /^(?:\d|rmb|us|usd|this|that|last|the same|same|each|every|customers?|clients?|six|three|nine|twelve|first|second|third|fourth|previous|prior|current|corresponding)/u.test(phrase)) return null;
   if (/\b(?:year|years|quarter|quarters|half|fy|q[1-4]|h[12]|(?:19|20)\d{2})\b/u.test(phrase)) return null;
   return canonicalSegment(phrase);
 }
