@@ -18,4 +18,13 @@ describe('short forms of company names, in questions only', () => {
     expect(r.shortFormMentions('alibaba revenue')).toEqual([]);
     expect(r.mentions('the horizon of the plan')).toEqual([]);
   });
+
+  it('knows a Chinese name without its generic ending, in questions only', () => {
+    const z = new CompanyRegistry();
+    z.add('Zeta Smart', ['泽塔智能']);
+    z.add('Omega Tech', ['欧米科技']);
+    expect(z.shortFormMentions('泽塔2024年第四季度营收').map((m) => [m.company.name, m.start, m.end])).toEqual([['Zeta Smart', 0, 2]]);
+    expect(z.shortFormMentions('欧米的净亏损').map((m) => m.company.name)).toEqual(['Omega Tech']);
+    expect(z.mentions('泽塔的产品')).toEqual([]);
+  });
 });

@@ -97,6 +97,13 @@ describe('a brand of the company named in the question', () => {
     expect(parseLookup('Lumen Nine 2031年第二季度总营收', r).segment).toBeUndefined();
   });
 
+  it('reads "the quarter ended …" and "9月季度" as that quarter', () => {
+    const r = registry();
+    expect(parseLookup("What was Lumen's revenue for the quarter ended September 30, 2031?", r).period).toEqual({ kind: 'Q', year: 2031, quarter: 3 });
+    expect(parseLookup('Lumen 2031年9月季度收入', r).period).toEqual({ kind: 'Q', year: 2031, quarter: 3 });
+    expect(parseLookup('lumen revenue for the six months ended June 30, 2031', r).period).toEqual({ kind: 'H', year: 2031, half: 1 });
+  });
+
   it('reads dates written in words as the period ending that day', () => {
     const r = registry();
     expect(parseLookup('How many customers did Lumen have at June 30, 2031?', r).period).toEqual({ kind: 'H', year: 2031, half: 1 });
@@ -115,7 +122,9 @@ describe('a brand of the company named in the question', () => {
     const ctx = { engine, now: () => new Date('2031-09-01T00:00:00Z') };
     const ask = async (q: string) => (await runInput(q, ctx)).figures.map((f) => [f.value, f.unit, f.period, f.segment ?? null]);
     expect(await ask("What was Qiyun's revenue in Q2 2030 in US dollars?")).toEqual([[31.5e6, 'USD', 'Q2 2030', 'qiyun']]);
+    // The currency reported comes before the one translated in brackets after it.
     expect(await ask('/metric qiyun revenue Q2 2031')).toEqual([[231.7e6, 'CNY', 'Q2 2031', 'qiyun']]);
+    expect(await ask('/metric qiyun revenue Q2 2030')).toEqual([[226.7e6, 'CNY', 'Q2 2030', 'qiyun']]);
     expect(await ask('/metric lumen nine revenue Q2 2031')).toEqual([[52.4e6, 'USD', 'Q2 2031', null]]);
     expect(await ask('/metric lumen nine lumen customers Q2 2031')).toEqual([[2315, 'count', 'Q2 2031', 'lumen']]);
     // The line's count is not the company's.

@@ -53,6 +53,8 @@ export class CompanyRegistry {
   private exact = new Map<string, AliasEntry>();
   /** Question-only short forms ("horizon"), each owned by one company; rebuilt with the index. */
   private shorts = new Map<string, Company>();
+  /** The Chinese short forms as one pattern: Chinese has no spaces to find words by. */
+  private cjkShorts: RegExp | null = null;
   private trie: TrieNode = { next: new Map() };
   private dirty = false;
 
@@ -105,7 +107,8 @@ export class CompanyRegistry {
         found.push({ company: this.shorts.get(word.text)!, start: word.start, end: word.start + word.text.length });
       }
     }
-    return found;
+    if (this.cjkShorts) for (const m of folded.matchAll(this.cjkShorts)) found.push({ company: this.shorts.get(m[0])!, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    return found.sort((a, b) => a.start - b.start);
   }
 
   get(id: string): Company | undefined {
@@ -205,12 +208,14 @@ export class CompanyRegistry {
     for (const e of this.aliases) if (!this.exact.has(e.folded)) this.exact.set(e.folded, e);
     const owners = new Map<string, Company | null>();
     for (const company of this.byId.values()) {
-      for (const short of shortForms(company.name)) {
+      for (const short of [...shortForms(company.name), ...company.aliases.flatMap(chineseShortForms)]) {
         if (this.exact.has(short)) continue;
         owners.set(short, owners.has(short) && owners.get(short) !== company ? null : company);
       }
     }
     this.shorts = new Map([...owners].filter((e): e is [string, Company] => e[1] !== null));
+    const cjk = [...this.shorts.keys()].filter((k) => /^[\u4e00-\u9fff]+$/u.test(k)).sort((a, b) => b.length - a.length);
+    this.cjkShorts = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
     const root: TrieNode = { next: new Map() };
     for (const entry of this.aliases) {
       let node = root;
@@ -229,6 +234,17 @@ export class CompanyRegistry {
 
 // Words too common to stand for a company on their own.
 const GENERIC_WORDS = new Set(['china', 'chinese', 'cloud', 'group', 'technology', 'technologies', 'tech', 'holdings', 'holding', 'smart', 'data', 'digital', 'global', 'international', 'the', 'new', 'ai', 'inc', 'ltd', 'limited', 'company', 'corp', 'corporation', 'networks', 'network', 'software', 'systems', 'robotics', 'intelligence', 'intelligent', 'black', 'white', 'red', 'blue', 'green', 'golden', 'great', 'first', 'united', 'national', 'telecom', 'mobile', 'bank']);
+
+// What a Chinese company name ends with and people leave out: "涂鸦智能" is called "涂鸦".
+const CHINESE_SUFFIX = /(?:智能|科技|集团|控股|股份|网络|信息|技术|软件|有限公司|公司)$/u;
+
+/** "涂鸦智能" -> "涂鸦", "商汤科技" -> "商汤": a name of four or more characters less its generic ending. */
+function chineseShortForms(name: string): string[] {
+  const f = fold(name).trim();
+  if (!/^[\u4e00-\u9fff]{4,}$/u.test(f) || !CHINESE_SUFFIX.test(f)) return [];
+  const short = f.replace(CHINESE_SUFFIX, '');
+  return short.length >= 2 ? [short] : [];
+}
 
 /** "Horizon Robotics" -> "horizon"; "Black Sesame Technologies" -> "black sesame". */
 function shortForms(name: string): string[] {

@@ -12,6 +12,8 @@ import { NOT_A_METRIC } from './metrics.ts';
 import { continuedMetric, inheritedMetric, isListItem, itemLabel, soleMetric } from './list-items.ts';
 import { periodLabel, type Period } from '../periods.ts';
 
+// "人民币170亿元(23.6亿美元)", "RMB131.9 million ($18.6 million)": a convenience translation.
+const TRANSLATION_BEFORE = /\d[^()（）,，;；。]{0,14}[(（]\s?(?:约合|约|合|折合|approximately|approx\.?|about)?\s?(?:us\$|\$|rmb|人民币|hk\$|usd|美元)?\s?$/u;
 const SAME_PERIODS = /^\s?(?:[-*•]\s?)?(?:同期|同期内|在同一期间|(?:during|in|for|over) the same periods?)/u;
 
 /** Paragraphs a segment topic stays in force (bilingual transcripts alternate languages). */
@@ -135,6 +137,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
         language,
       };
       if (sf.range) fact.range = sf.range;
+      if (TRANSLATION_BEFORE.test(folded.slice(Math.max(0, sf.number.start - 40), sf.number.start))) fact.translated = true;
       if (sf.change) fact.change = sf.change;
       // Never keep a figure its own sentence does not state.
       const stated = fact.qualifiers.change && sf.number.unit === 'x' ? fact.value / 100 : fact.value;

@@ -59,4 +59,6 @@ export interface Fact {
   confidence: number;
   /** Language of the statement. */
   language: 'en' | 'zh';
+  /** The same figure in another currency, in brackets after the one reported ("RMB 170亿元 (23.6亿美元)"). */
+  translated?: boolean;
 }

@@ -8,6 +8,8 @@ import { SEGMENT_HEAD_EN, SEGMENT_HEAD_ZH } from './qualifier-cues.ts';
  */
 
 const ZH_TERMS: Array<[RegExp, string]> = [
+  [/非网络营销|非在线营销/u, 'non online marketing'],
+  [/网络营销|在线营销|线上营销/u, 'online marketing'],
   [/公有云|公共云/u, 'public cloud'],
   [/企业云/u, 'enterprise cloud'],
   [/私有云/u, 'private cloud'],
@@ -39,11 +41,17 @@ export function canonicalSegment(raw: string): string {
   if (/[\u4e00-\u9fff]/u.test(s)) {
     s = s.replace(LEAD_IN, '').replace(/^(?:本集团|集团|本公司|公司)/u, '').replace(/集团$/u, '') || s;
     // Named in the order the words come: "中国电商" is "china ecommerce".
-    const parts = ZH_TERMS.map(([re, en]) => ({ at: s.search(re), en })).filter((p) => p.at >= 0).sort((a, b) => a.at - b.at).map((p) => p.en);
-    // Only a name the terms cover whole is translated: "非网络营销" is not "marketing".
+    // Each term takes its words once, longest terms first: "非网络营销" is not "网络营销".
+    const parts: Array<{ at: number; en: string }> = [];
     let rest = s;
-    for (const [re] of ZH_TERMS) rest = rest.replace(new RegExp(re.source, 'gu'), '');
-    if (parts.length && !/[\u4e00-\u9fff]/u.test(rest.replace(/云/gu, ''))) return [...new Set(parts)].join(' ');
+    for (const [re, en] of ZH_TERMS) {
+      const m = rest.match(re);
+      if (!m) continue;
+      parts.push({ at: m.index ?? 0, en });
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice((m.index ?? 0) + m[0].length);
+    }
+    // Only a name the terms cover whole is translated: "智慧生活" stays as written.
+    if (parts.length && !/[\u4e00-\u9fff]/u.test(rest.replace(/云/gu, ''))) return [...new Set(parts.sort((a, b) => a.at - b.at).map((p) => p.en))].join(' ');
   }
   return s.trim() || 'unnamed segment';
 }

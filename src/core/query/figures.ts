@@ -81,6 +81,8 @@ export function rankStatements(facts: readonly Fact[]): { primary: Fact; agreein
   clusters.sort(
     (a, b) =>
       support(b) - support(a) ||
+      // The currency reported before the one translated in brackets after it.
+      Number(a.facts.every((f) => f.translated)) - Number(b.facts.every((f) => f.translated)) ||
       best(b.facts).precision - best(a.facts).precision ||
       Math.max(...b.facts.map((f) => f.confidence)) - Math.max(...a.facts.map((f) => f.confidence)),
   );

@@ -47,6 +47,10 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const EN_DATE = new RegExp(`(?:(?:as of|as at|at|on|by)\\s)?(?:(?:the\\s)?end\\sof\\s${MONTH}|${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s${MONTH}),?\\s((?:19|20)\\d{2})(?![\\d.])`, 'gu');
 const ZH_MONTH_END = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:底|末)/gu;
 
+// "2025年9月季度": the quarter that ends in that month.
+const ZH_QUARTER_MONTH = /(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:份)?(?:止)?(?:的)?季度?(?![度\d])/gu;
+const ENDED_BEFORE = /(?:the\s)?(quarter|three months|3 months|six months|6 months|half[- ]year|year|fiscal year|twelve months|12 months)\s(?:ended|ending|to)\s(?:on\s)?$/u;
+
 function monthNumber(word: string): number {
   return MONTHS.findIndex((m) => m.startsWith(word.replace(/\.$/u, '').slice(0, 3))) + 1;
 }
@@ -98,10 +102,29 @@ export function readPeriodWords(text: string): PeriodWords {
       out.period ??= period;
     }
   };
+  for (const m of text.matchAll(ZH_QUARTER_MONTH)) {
+    const month = Number(m[2]);
+    if (month % 3 !== 0 || month > 12) bad(m[0], m.index!, m.index! + m[0].length);
+    else {
+      out.spans.push([m.index!, m.index! + m[0].length]);
+      out.period ??= { kind: 'Q', year: Number(m[1]), quarter: (month / 3) as 1 | 2 | 3 | 4 };
+    }
+  }
   for (const m of text.matchAll(EN_DATE)) {
     const month = monthNumber(m[1] ?? m[2] ?? m[5]!);
     const day = m[3] ?? m[4];
-    dated(m.index!, m.index! + m[0].length, isoOf(Number(m[6]), month, day ? Number(day) : null), m[0]);
+    const iso = isoOf(Number(m[6]), month, day ? Number(day) : null);
+    // "the quarter ended September 30, 2025" is that quarter, not the nine months to that day.
+    const lead = text.slice(Math.max(0, m.index! - 32), m.index!).match(ENDED_BEFORE);
+    if (lead && !taken(m.index!, m.index! + m[0].length) && parsePeriod(iso)) {
+      const year = Number(m[6]);
+      const span = /quarter|three|3/u.test(lead[1]!) ? { kind: 'Q', year, quarter: Math.ceil(month / 3) as 1 | 2 | 3 | 4 } : /six|6|half/u.test(lead[1]!) ? { kind: 'H', year, half: month <= 6 ? 1 : 2 } : { kind: 'FY', year };
+      const start = m.index! - lead[0].length;
+      out.spans.push([start, m.index! + m[0].length]);
+      out.period ??= span as Period;
+      continue;
+    }
+    dated(m.index!, m.index! + m[0].length, iso, m[0]);
   }
   for (const m of text.matchAll(ZH_MONTH_END)) {
     const month = Number(m[2]);
