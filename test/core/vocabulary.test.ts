@@ -176,11 +176,11 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
-    // "非网络营销" is its own line, never "网络营销" nor a translated "marketing".
+    // "非网络营销" is its own line (non-online marketing), never "网络营销" (online marketing).
     text: '2030年网络营销收入为人民币170亿元,同比增长3%,非网络营销收入为人民币68亿元,同比增长6%。',
     gives: [
-      { metric: 'revenue', period: 'FY2030', value: 17_000_000_000, q: { segment: '网络营销' } },
-      { metric: 'revenue', period: 'FY2030', value: 6_800_000_000, q: { segment: '非网络营销' } },
+      { metric: 'revenue', period: 'FY2030', value: 17_000_000_000, q: { segment: 'online marketing' } },
+      { metric: 'revenue', period: 'FY2030', value: 6_800_000_000, q: { segment: 'non online marketing' } },
     ],
   },
   {
