@@ -30,6 +30,23 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "二季度" without 第 is a quarter, never the half year named before it.
+    text: '2030年上半年泽塔云实现营业收入28.81亿元,其中二季度实现收入17.7亿元,净利润6.83亿元。',
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 2_881_000_000 },
+      { metric: 'revenue', period: 'Q2 2030', value: 1_770_000_000 },
+      { metric: 'net_income', period: 'Q2 2030', value: 683_000_000 },
+    ],
+  },
+  {
+    // "16. 1%": a spaced-out decimal point is not a full stop.
+    text: 'In 2030, Zeta Cloud non-GAAP EBITDA margin was 16. 1%, compared with -1.6% in 2029.',
+    gives: [
+      { metric: 'ebitda_margin', period: 'FY2030', value: 16.1, q: { adjusted: true } },
+      { metric: 'ebitda_margin', period: 'FY2029', value: -1.6, q: { adjusted: true } },
+    ],
+  },
+  {
     // "comprising 85%" is no rise; "X% of total revenue" is a ratio's denominator, not revenue;
     // "a loss of RMB 52.5" is per share; "increased by X% from A to B" is B's change.
     text: 'For the six months ended June 30, 2030, Zeta Cloud gross profit was RMB 90,075,000, which is 50.0% of total revenue, compared to RMB 19,358,000 in the previous year, marking a significant increase of 365.3%. Basic earnings per share was RMB 15.1, a recovery from a loss of RMB 52.5 in 2029. Revenue increased by 69.2% from RMB 106.5 million for the six months ended June 30, 2029, to RMB 180.1 million for the six months ended June 30, 2030. The R&D team comprising 85% of the workforce.',

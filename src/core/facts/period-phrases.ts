@@ -146,6 +146,8 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`(?:the )?${ORDW} quarter\\b`, 'u'), (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   [/\bq([1-4])\b/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   [/第([一二三四])季度?/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
+  // "二季度实现收入17.7亿元", "四季度": a quarter named without 第.
+  [/(?<![第前首后近两三四五六七八九十\d])([一二三四])季度/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   // Halves
   [new RegExp(`(?:the )?(first|second) half (?:of )?(?:fiscal (?:year )?)?${Y}`, 'u'), (m) => h(+m[2]!, m[1] === 'first' ? 1 : 2)],
   [new RegExp(`\\bh([12])\\s?(?:fy\\s?)?${Y}`, 'u'), (m) => h(+m[2]!, +m[1]! as 1 | 2)],
@@ -237,7 +239,7 @@ function withYear(c: TimeContext, make: (year: number) => PeriodRef): PeriodRef 
 const SINCE = /(?:since|starting from|starting in|beginning in|compared (?:to|with)|versus|vs\.?|than|relative to|from|against|自|较|与|相比|比)\s?(?:the\s)?$/u;
 const STICKY: Array<[RegExp, Builder]> = RULES.map(([re, build]) => [new RegExp(re.source, 'uy'), build]);
 // Where a period phrase can begin: a word start, a digit run start, or one of these Han characters.
-const HAN_STARTS = new Set('截至到去今上本当单第前曾一自每'.split(''));
+const HAN_STARTS = new Set('截至到去今上本当单第前曾一二三四自每'.split(''));
 
 /**
  * All period phrases of a folded sentence, left to right, without overlaps. A phrase

@@ -132,6 +132,8 @@ export function splitSentences(text: string): SentenceSpan[] {
         // "5.12", "example.com": a dot inside a token is not a full stop.
         if (next !== undefined && !/\s/u.test(next) && !/["'”’)）]/u.test(next)) continue;
         if (ABBREVIATIONS.test(line.slice(Math.max(0, i - 12), i + 1))) continue;
+        // "16. 1%": a decimal point a page spaced out, not a full stop.
+        if (/\d$/u.test(line.slice(0, i)) && /^\s\d{1,2}\s?%/u.test(line.slice(i + 1, i + 6))) continue;
         let j = i + 1;
         while (j < line.length && /["'”’)）]/u.test(line[j]!)) j += 1;
         const rest = line.slice(j).trimStart();
