@@ -137,6 +137,9 @@ describe('headings', () => {
     const text = '即时零售收入升60% 国际业务转盈\n对于受关注的即时零售,上季收入229.06亿元,大升60%。';
     const lines = logicalLines(text).map((l) => text.slice(l.start, l.end));
     expect(lines).toEqual(['即时零售收入升60% 国际业务转盈', '对于受关注的即时零售,上季收入229.06亿元,大升60%。']);
+    // A list item is not continued by the heading and the sentence after the list.
+    const list = '- Customers decreased from 4,000 to 3,700 YoY\nNews Market Reaction 1 Alert\nOn the day this news was published, shares rose.';
+    expect(logicalLines(list)).toHaveLength(3);
     // A wrapped line of a paragraph still joins the next.
     const wrapped = '公司上半年实现营业收入12.3亿元,较上年同期增长5%,主要由于云业务\n收入增长。';
     expect(logicalLines(wrapped)).toHaveLength(1);

@@ -74,7 +74,8 @@ function continues(previous: string, line: string, inItem: boolean): boolean {
   if (LABEL_ITEM.test(previous)) return FIGURE_HEAD.test(line);
   if (ENDS_CLAUSE.test(previous)) return false;
   // A list item runs on until the next item: its wrapped lines may start in upper case.
-  if (inItem && /[a-z0-9,]$/iu.test(previous.trimEnd()) && /^\s*[A-Z]/u.test(line)) return true;
+  // ("- Dollar-Based Net Retention" / "Rate"): only a short rest of a title, never a new heading or sentence.
+  if (inItem && /[a-z,]$/iu.test(previous.trimEnd()) && /^\s*[A-Z][A-Za-z&-]*(?:\s[A-Za-z&-]+){0,2}\s*$/u.test(line)) return true;
   if (OPEN_WORD.test(previous) && /^\s*[A-Z]/u.test(line)) return true;
   const tail = previous.trimEnd().slice(-1);
   const head = line.trimStart()[0] ?? '';

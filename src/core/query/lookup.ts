@@ -3,6 +3,7 @@ import type { Company } from '../companies/registry.ts';
 import type { Fact } from '../facts/fact.ts';
 import { METRIC_BY_ID, type MetricDef } from '../facts/metrics.ts';
 import { fold } from '../text/fold.ts';
+import { segmentWordsOf } from './segment-words.ts';
 import { inRange, periodEndIso, periodLabel, periodSortKey, previousPeriod, previousYear, type Period, type PeriodRange } from '../periods.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { buildFigure } from './figures.ts';
@@ -42,7 +43,13 @@ function segmentMatches(factSegment: string | undefined, wanted: string | undefi
   if (!wanted) return !factSegment;
   if (!factSegment) return false;
   const plain = (s: string) => fold(s).replace(/\b(?:services?|business(?:es)?|segments?)\b|业务|服务|板块|分部/gu, '').replace(/\s+/gu, ' ').trim();
-  return plain(factSegment) === plain(wanted);
+  const a = plain(factSegment);
+  const b = plain(wanted);
+  if (a === b) return true;
+  // Across languages: the same words of the vocabulary, every word of both names known.
+  const wa = segmentWordsOf(a);
+  const wb = segmentWordsOf(b);
+  return wa !== null && wb !== null && wa.length > 0 && wa.join(' ') === wb.join(' ');
 }
 
 /**

@@ -45,6 +45,7 @@ const QualifiersFileSchema = z.object({
   segment_heads: z.object({ en: phrases, zh: phrases }),
   total_cues: phrases,
   question_noise: z.object({ en: phrases, zh: phrases }),
+  segment_words: z.record(z.string(), phrases),
 });
 
 /** A metric entry of metrics.yaml. */
@@ -94,6 +95,9 @@ export const QUESTION_NOISE = { en: new Set(foldAll(qualifiersFile.question_nois
 
 /** Folded words that mark a total. */
 export const TOTAL_CUES: readonly string[] = foldAll(qualifiersFile.total_cues);
+
+/** Words of business-line names, each with its spellings in both languages ("auto": 汽车, automotive). */
+export const SEGMENT_WORDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(qualifiersFile.segment_words).map(([word, spellings]) => [word, foldAll([word, ...spellings])]));
 
 /** Escape a phrase for use inside a regular expression. */
 export function escapeRegExp(text: string): string {

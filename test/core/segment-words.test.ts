@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalSegment } from '../../src/core/facts/segments.ts';
+import { segmentWordsOf } from '../../src/core/query/segment-words.ts';
+
+describe('business-line names across languages', () => {
+  it('gives both spellings of a line the same words', () => {
+    expect(segmentWordsOf('智慧城市')).toEqual(segmentWordsOf('smart city'));
+    expect(segmentWordsOf('非车解决方案')).toEqual(segmentWordsOf('non-automotive solutions'));
+    expect(segmentWordsOf('生成式ai')).toEqual(['ai', 'generative']);
+  });
+
+  it('keeps different lines apart and leaves names it cannot read whole to match as written', () => {
+    expect(segmentWordsOf('车解决方案')).not.toEqual(segmentWordsOf('non automotive solutions'));
+    expect(segmentWordsOf('智慧城市')).not.toEqual(segmentWordsOf('智慧生活'));
+    expect(segmentWordsOf('智慧商业')).toBeNull();
+    expect(segmentWordsOf('autonomous driving products')).toBeNull();
+  });
+
+  it('drops a list bullet from a line name', () => {
+    expect(canonicalSegment('- iot paas')).toBe('iot paas');
+  });
+});
