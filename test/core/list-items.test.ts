@@ -104,6 +104,25 @@ describe('a brand of the company named in the question', () => {
     expect(parseLookup('lumen revenue for the six months ended June 30, 2031', r).period).toEqual({ kind: 'H', year: 2031, half: 1 });
   });
 
+  it('reads the period phrases analysts type', () => {
+    const r = registry();
+    const period = (q: string) => parseLookup(q, r).period;
+    expect(period('Lumen 2031年Q4毛利')).toEqual({ kind: 'Q', year: 2031, quarter: 4 });
+    expect(period('Lumen revenue for the first nine months of 2031')).toEqual({ kind: '9M', year: 2031 });
+    expect(period('Lumen cash at mid-2031')).toEqual({ kind: 'H', year: 2031, half: 1 });
+    expect(period('Lumen cash at end-2031')).toEqual({ kind: 'FY', year: 2031 });
+    expect(period('Lumen adjusted EBITDA for the December 2031 quarter')).toEqual({ kind: 'Q', year: 2031, quarter: 4 });
+    expect(period('Lumen employees at end-June 2031')).toEqual({ kind: 'H', year: 2031, half: 1 });
+  });
+
+  it('understands the words around a qualifier, and leaves none unexplained', () => {
+    const r = registry();
+    const parsed = parseLookup('How much net profit attributable to shareholders did Lumen make in 2031?', r);
+    expect(parsed.qualifiers.attributable).toBe(true);
+    expect(parsed.unknown).toEqual([]);
+    expect(parseLookup('Lumen 2031年收入折合多少美元?', r).unknown).toEqual([]);
+  });
+
   it('reads dates written in words as the period ending that day', () => {
     const r = registry();
     expect(parseLookup('How many customers did Lumen have at June 30, 2031?', r).period).toEqual({ kind: 'H', year: 2031, half: 1 });
@@ -127,6 +146,8 @@ describe('a brand of the company named in the question', () => {
     expect(await ask('/metric qiyun revenue Q2 2030')).toEqual([[226.7e6, 'CNY', 'Q2 2030', 'qiyun']]);
     expect(await ask('/metric lumen nine revenue Q2 2031')).toEqual([[52.4e6, 'USD', 'Q2 2031', null]]);
     expect(await ask('/metric lumen nine lumen customers Q2 2031')).toEqual([[2315, 'count', 'Q2 2031', 'lumen']]);
+    // Another name said to be a business is a line, even one the documents give no figure for.
+    expect((await runInput('启云业务2031年二季度收入折合多少美元?', ctx)).status).toBe('not_found');
     // The line's count is not the company's.
     expect((await runInput('/metric lumen nine customers Q2 2031', ctx)).status).toBe('not_found');
   });

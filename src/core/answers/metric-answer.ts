@@ -44,9 +44,14 @@ export interface MetricRequest {
  * that metric for a business line of that name: the question is about the line, and the
  * company's total must not answer it.
  */
+const LINE_MARK = /(?:业务|品牌|板块|[\s-](?:business|brand|segment|branded business))$/u;
+
 function brandSegment(snapshot: CorpusSnapshot, req: MetricRequest): string | undefined {
   if (req.segment || !req.namedAs?.length) return req.segment;
   const own = fold(req.company.name).trim();
+  // "声网业务": another name of the company, said to be a business, is a line even when no figure of it is known.
+  const said = req.namedAs.map((n) => fold(n).trim()).find((n) => n !== own && !n.startsWith(own) && LINE_MARK.test(n));
+  if (said) return canonicalSegment(said);
   const segments = snapshot.facts.segmentsOf(req.company.id, req.metric.id);
   if (segments.size === 0) return undefined;
   // The company's own name names the company, unless the question calls it a business ("Agora业务").

@@ -50,8 +50,15 @@ const PERIOD_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:q[1-4]|[1-4]q|h[12]|[12]h|9m)[\\s-]?(?:fy)?(?:${YEAR}|${SHORT_YEAR})\\b`, 'gu'),
   new RegExp(`\\b${YEAR}[\\s-]?(?:q[1-4]|h[12]|9m)\\b`, 'gu'),
   new RegExp(`\\bfy\\s?(?:${YEAR}|\\d{2})\\b`, 'gu'),
+  // "2024年Q4", "the first nine months of 2025", "the first three quarters of 2025", "mid-2024",
+  // "end-2024", "the September 2025 quarter", "the quarter to September 2025".
+  new RegExp(`${YEAR}\\s?年\\s?q[1-4]\\b`, 'gu'),
+  new RegExp(`\\b(?:the\\s+)?first\\s+(?:nine\\s+months|three\\s+quarters)\\s+(?:of\\s+|in\\s+)?${YEAR}\\b`, 'gu'),
+  new RegExp(`\\b(?:mid|end)[-\\s](?:of\\s+)?${YEAR}\\b`, 'gu'),
+  new RegExp(`\\b(?:the\\s+)?(?:march|june|september|december)\\s+${YEAR}\\s+quarter\\b|\\bquarter\\s+(?:to|ending|ended)\\s+(?:march|june|september|december)\\s+${YEAR}\\b`, 'gu'),
   new RegExp(`${YEAR}(?:年度?|财年)?`, 'gu'),
 ];
+const QUARTER_OF_MONTH: Record<string, string> = { march: '1', june: '2', september: '3', december: '4' };
 // Period-like words that name no real period ("2024Q7", "Q5 2023"): reported, never guessed.
 const BAD_PERIOD = new RegExp(`\\b(?:${YEAR}[\\s-]?[qh]\\d+|[qh]\\d+[\\s-]?${YEAR})\\b`, 'u');
 const ORDINAL: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4' };
@@ -65,6 +72,14 @@ function normalizePeriodPhrase(phrase: string): string {
   if (m) return `H${ORDINAL[m[1]!]} ${m[2]}`;
   m = p.match(/^from\s+(?:fy\s?)?(\d{4})\s+(?:to|through|until)\s+(?:fy\s?)?(\d{4})$/u);
   if (m) return `${m[1]}-${m[2]}`;
+  m = p.match(/^(\d{4})\s?年\s?q([1-4])$/u);
+  if (m) return `Q${m[2]} ${m[1]}`;
+  m = p.match(/^(?:the\s+)?first\s+(?:nine\s+months|three\s+quarters)\s+(?:of\s+|in\s+)?(\d{4})$/u);
+  if (m) return `9M ${m[1]}`;
+  m = p.match(/^(mid|end)[-\s](?:of\s+)?(\d{4})$/u);
+  if (m) return m[1] === 'mid' ? `H1 ${m[2]}` : `FY${m[2]}`;
+  m = p.match(/(march|june|september|december)\s+(\d{4})/u);
+  if (m && /quarter/u.test(p)) return `Q${QUARTER_OF_MONTH[m[1]!]} ${m[2]}`;
   p = p.replace(/^fy\s?(\d{4})/u, 'FY$1');
   return p;
 }

@@ -44,7 +44,7 @@ const DATE = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])(\d{4})\s?[-/.年
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // "as of June 30, 2024", "at 30 June 2024", "截至2023年6月底": the day a balance is counted.
-const EN_DATE = new RegExp(`(?:(?:as of|as at|at|on|by)\\s)?(?:(?:the\\s)?end\\sof\\s${MONTH}|${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s${MONTH}),?\\s((?:19|20)\\d{2})(?![\\d.])`, 'gu');
+const EN_DATE = new RegExp(`(?:(?:as of|as at|at|on|by)\\s)?(?:(?:the\\s)?end(?:\\sof\\s|-)${MONTH}|${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s${MONTH}),?\\s((?:19|20)\\d{2})(?![\\d.])`, 'gu');
 const ZH_MONTH_END = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:底|末)/gu;
 
 // "2025年9月季度": the quarter that ends in that month.
