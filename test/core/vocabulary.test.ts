@@ -30,6 +30,16 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // Items of a flattened English list split at " - "; a comparison's year does not become the
+    // period of the next item; "compared to a loss of" is the same attributable figure a year earlier.
+    text: 'Results - For the six months ended June 30, 2030, Zeta Cloud gross profit was RMB 90,075,000, compared to RMB 19,358,000 in the previous year[2]. - Net profit attributable to equity holders was RMB 1,104,767,000 for the period, compared to a loss of RMB 3,729,144,000 in the same period in 2029[3]. - Overall gross margin was 50.0%[29].',
+    gives: [
+      { metric: 'gross_profit', period: 'H1 2030', value: 90_075_000 },
+      { metric: 'net_income', period: 'H1 2029', value: -3_729_144_000, q: { attributable: true } },
+      { metric: 'gross_margin', period: 'H1 2030', value: 50 },
+    ],
+  },
+  {
     // "二季度" without 第 is a quarter, never the half year named before it.
     text: '2030年上半年泽塔云实现营业收入28.81亿元,其中二季度实现收入17.7亿元,净利润6.83亿元。',
     gives: [

@@ -307,6 +307,15 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   // Paired metrics: "Selling costs and other costs were RMB 12.3 million and RMB 4.5 million".
   pairMetrics(values, view, ctx);
 
+  // "net profit attributable to equity holders of X, compared to a loss of Y": the base named
+  // by a bare word is the same figure as the current one, with its qualifiers.
+  for (const s of values) {
+    const cur = s.current?.metric;
+    if (!s.prior || !s.metric || !cur || s.metric.metric.id !== cur.metric.id) continue;
+    if (!/^(?:a |the )?(?:net )?(?:loss|losses|profit|profits|亏损|盈利|净亏损|净利润)$/u.test(f.slice(s.metric.start, s.metric.end))) continue;
+    s.metric = { ...cur, start: s.metric.start, end: s.metric.end, negative: s.metric.negative };
+  }
+
   // Periods.
   const sentencePeriodToken = view.periods.find((p) => !owned.has(p) && !p.since && p.ref.type === 'abs');
   const sentencePeriod = sentencePeriodToken?.ref.type === 'abs' ? sentencePeriodToken.ref.period : null;
@@ -508,7 +517,10 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const base: SentenceFact = { company: companyAt(c.n.start), metric: metric.metric, period, value: 0, unit: '%', qualifiers, number: c.n, confidence: 0.8 };
     facts.push(changeFact(base, change, c.n));
   }
-  const established = sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null;
+  // The period the sentence reports goes on for the paragraph; a comparison's period does not
+  // ("…compared to RMB 19.4 million in the previous year" leaves the next item in this year).
+  const reported = values.find((v) => !v.dropped && !v.prior && v.period && v.period.kind !== 'span' && v.period.kind !== 'date')?.period;
+  const established = reported ?? (sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null);
   return { facts, period: established, periodList: pairedList };
 }
 

@@ -124,7 +124,7 @@ export function splitSentences(text: string): SentenceSpan[] {
         continue;
       }
       // "…态势 [7] - 同期净亏损…": a list flattened into one line, its items joined by " - ".
-      if (ch === '-' && line[i - 1] === ' ' && line[i + 1] === ' ' && /[\u3400-\u9fff\]）)。%]\s*$/u.test(line.slice(Math.max(0, i - 4), i))) {
+      if (ch === '-' && line[i - 1] === ' ' && line[i + 1] === ' ' && /[\u3400-\u9fff\]）)。%.]\s*$/u.test(line.slice(Math.max(0, i - 4), i))) {
         push(i);
         continue;
       }
