@@ -30,6 +30,12 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // The subject's period, not one inside a 的-phrase; without that phrase the doubt stays.
+    text: '泽塔云2030年第二季度的经营扭转了第一季度业绩下滑的不利局面,实现营业收入49.54亿元。第二季度的经营扭转了第一季度业绩下滑,实现毛利19.38亿元。',
+    gives: [{ metric: 'revenue', period: 'Q2 2030', value: 4_954_000_000 }],
+    never: [{ metric: 'gross_profit', value: 1_938_000_000 }],
+  },
+  {
     // Items of a flattened English list split at " - "; a comparison's year does not become the
     // period of the next item; "compared to a loss of" is the same attributable figure a year earlier.
     text: 'Results - For the six months ended June 30, 2030, Zeta Cloud gross profit was RMB 90,075,000, compared to RMB 19,358,000 in the previous year[2]. - Net profit attributable to equity holders was RMB 1,104,767,000 for the period, compared to a loss of RMB 3,729,144,000 in the same period in 2029[3]. - Overall gross margin was 50.0%[29].',
@@ -302,12 +308,12 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     gives: [{ metric: 'revenue', period: 'FY2030', value: 1_640_000_000, q: { excludingItems: true } }],
   },
   {
-    // Two quarters named one after the other before the figure: which one it is stays in doubt.
+    // Two quarters before the figure: the subject's (第二季度的经营…) is the figure's, not the one
+    // inside "第一季度业绩下滑的局面"; without that grammar the doubt stays (the next row).
     text: '公司第二季度的经营扭转了第一季度业绩下滑的局面,实现营业收入4.21亿元,较上年同期增长6.5%。',
-    gives: [],
-    never: [
-      { metric: 'revenue', value: 421_000_000 },
-      { metric: 'revenue', value: 6.5 },
+    gives: [
+      { metric: 'revenue', period: 'Q2 2030', value: 421_000_000 },
+      { metric: 'revenue', period: 'Q2 2030', value: 6.5, q: { change: 'yoy' } },
     ],
   },
   {

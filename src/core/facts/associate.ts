@@ -339,11 +339,15 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     // "Net margin was negative 12.1% this quarter, and adjusted net margin was
     // negative 14.6%": a later figure shares the period an earlier main figure was given.
     if (!before) before = values.filter((v) => v.n.end <= s.n.start && !v.prior && v.own && !v.own.since && v.own.ref.type === 'abs').at(-1)?.own;
+    // "公司第二季度的经营扭转了第一季度业绩下滑的不利局面,实现营业收入…": a period inside a 的-phrase
+    // describes something else; the sentence's subject period is the figure's.
+    const subject = before ? subjectBeforeModifier(before, view, owned) : undefined;
+    if (subject) before = subject;
     const later = view.periods.find((p) => p.start >= s.n.end && !owned.has(p) && !p.since && p.ref.type === 'abs' && !/[,;，；]/u.test(f.slice(s.n.end, p.start)));
     const token = before ?? later;
     // "第二季度的经营扭转了第一季度业绩下滑…,实现营业收入49.54亿元": two periods named one after the
     // other, with no figure between them, before a figure: which one it belongs to is in doubt.
-    if (before && before.ref.type === 'abs' && rivalPeriod(before, s, view, values, owned)) {
+    if (!subject && before && before.ref.type === 'abs' && rivalPeriod(before, s, view, values, owned)) {
       s.period = null;
       continue;
     }
@@ -533,6 +537,20 @@ function overlaps(a: Period, b: Period): boolean {
   const [a1, a2] = months(a);
   const [b1, b2] = months(b);
   return (a1 <= b1 && b2 <= a2) || (b1 <= a1 && a2 <= b2);
+}
+
+function subjectBeforeModifier(nearest: PeriodToken, view: SentenceView, owned: Set<PeriodToken | undefined>): PeriodToken | undefined {
+  if (nearest.ref.type !== 'abs') return undefined;
+  const f = view.folded;
+  const earlier = [...view.periods].reverse().find((p) => p.end <= nearest.start && !owned.has(p) && !p.since && p.ref.type === 'abs');
+  if (!earlier || earlier.ref.type !== 'abs' || overlaps(earlier.ref.period, nearest.ref.period)) return undefined;
+  // The earlier period opens the sentence as its subject ("公司第二季度的经营…").
+  if (!/^[\s\u4e00-\u9fff]{0,6}$/u.test(f.slice(0, earlier.start)) || /[,，;；]/u.test(f.slice(earlier.end, nearest.start))) return undefined;
+  // The later one sits in a phrase that ends in 的 + a noun, with no figure or metric, before the clause ends.
+  const clauseEnd = f.slice(nearest.end).search(/[,，;；。]/u);
+  const rest = f.slice(nearest.end, clauseEnd < 0 ? f.length : nearest.end + clauseEnd);
+  if (!/的[\u4e00-\u9fff]{1,6}$/u.test(rest) || /\d/u.test(rest) || view.metrics.some((m) => m.start >= nearest.end && m.end <= nearest.end + rest.length)) return undefined;
+  return earlier;
 }
 
 function rivalPeriod(nearest: PeriodToken, s: Slot, view: SentenceView, values: Slot[], owned: Set<PeriodToken | undefined>): boolean {
