@@ -9,6 +9,8 @@ import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
 import { viewSentence, type SegmentTopic } from './sentence-view.ts';
 import { periodLabel, type Period } from '../periods.ts';
+import { findTables, tableAt } from './tables/find-tables.ts';
+import { tableFacts } from './tables/table-facts.ts';
 
 /** Paragraphs a segment topic stays in force (bilingual transcripts alternate languages). */
 const TOPIC_REACH = 4;
@@ -54,8 +56,11 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   let paragraph = -1;
   let paragraphPeriod: Period | null = null;
   let periodList: Period[] | null = null;
+  // Table rows are read by the table pass, by column header, never as sentences.
+  const tables = findTables(doc.text);
 
   for (const sentence of splitSentences(doc.text)) {
+    if (tables.length && tableAt(tables, sentence.start)) continue;
     const source = doc.text.slice(sentence.start, sentence.end);
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
@@ -114,5 +119,6 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       facts.push(fact);
     }
   }
+  if (tables.length) facts.push(...tableFacts(tables, { docId: doc.id, registry, primary, time: { docPeriod: doc.period, now, contextYear: null }, defaultCurrency: currency }));
   return facts;
 }
