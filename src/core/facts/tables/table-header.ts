@@ -108,38 +108,41 @@ function periodOf(t: string, time: TimeContext): { period: Period; point: boolea
 }
 
 /**
- * The period and basis of each change column: the period of the nearest level column
- * before it, which must also be the latest of the level columns before it; a basis not
- * named in the header comes from the two level columns before it.
+ * The period and basis of each change column. The change compares a period with the one
+ * its basis names, and both must be columns of the table: first among the level columns
+ * since the previous change column ("| H1 30 | H1 29 | 同比 |"), else among all level
+ * columns before it ("| Q2 | Q2 a year ago | YoY | Q1 | QoQ |"). A basis the header does not
+ * name is read from which of the two is there.
  */
 export function resolveChangeColumns(columns: ColumnInfo[]): void {
+  let groupStart = 0;
   columns.forEach((c, i) => {
     if (c.kind !== 'change') return;
-    const before = columns.slice(0, i).filter((x): x is Extract<ColumnInfo, { kind: 'period' }> => x.kind === 'period');
-    const nearest = before.at(-1);
-    if (!nearest) {
-      columns[i] = { kind: 'other' };
-      return;
-    }
-    const latest = Math.max(...before.map((x) => periodSortKey(x.period)));
-    if (periodSortKey(nearest.period) !== latest || before.filter((x) => periodSortKey(x.period) === latest).length > 1) {
-      columns[i] = { kind: 'other' };
-      return;
-    }
-    let basis = c.basis;
-    if (!basis) {
-      const other = before.at(-2);
-      const label = other ? periodLabel(other.period) : null;
-      if (label && label === periodLabel(previousYear(nearest.period))) basis = 'yoy';
-      else if (label && label === periodLabel(previousPeriod(nearest.period)) && nearest.period.kind === 'Q') basis = 'qoq';
-      else if (label && label === periodLabel(previousPeriod(nearest.period)) && nearest.period.kind === 'H') basis = 'hoh';
-    }
-    if (!basis) {
-      columns[i] = { kind: 'other' };
-      return;
-    }
-    columns[i] = { ...c, basis, period: nearest.period, forecast: c.forecast || nearest.forecast, company: c.company ?? nearest.company };
+    const levels = (from: number) => columns.slice(from, i).filter((x): x is PeriodColumn => x.kind === 'period' && !x.point);
+    const resolved = changeOver(c, levels(groupStart)) ?? changeOver(c, levels(0));
+    groupStart = i + 1;
+    columns[i] = resolved ?? { kind: 'other' };
   });
+}
+
+type PeriodColumn = Extract<ColumnInfo, { kind: 'period' }>;
+type ChangeColumn = Extract<ColumnInfo, { kind: 'change' }>;
+
+function changeOver(c: ChangeColumn, levels: PeriodColumn[]): ChangeColumn | null {
+  if (levels.length < 2) return null;
+  const latest = Math.max(...levels.map((x) => periodSortKey(x.period)));
+  const tops = levels.filter((x) => periodSortKey(x.period) === latest);
+  if (tops.length !== 1) return null;
+  const current = tops[0]!;
+  const has = (p: Period) => levels.some((x) => x !== current && periodLabel(x.period) === periodLabel(p) && x.company?.id === current.company?.id);
+  const sequential: 'qoq' | 'hoh' | null = current.period.kind === 'Q' ? 'qoq' : current.period.kind === 'H' ? 'hoh' : null;
+  let basis: ChangeColumn['basis'] = null;
+  if (c.basis === 'yoy') basis = has(previousYear(current.period)) ? 'yoy' : null;
+  else if (c.basis === 'qoq' || c.basis === 'hoh') basis = sequential && has(previousPeriod(current.period)) ? sequential : null;
+  else if (has(previousYear(current.period))) basis = 'yoy';
+  else if (sequential && has(previousPeriod(current.period))) basis = sequential;
+  if (!basis) return null;
+  return { ...c, basis, period: current.period, forecast: c.forecast || current.forecast, company: c.company ?? current.company };
 }
 
 /**
