@@ -9,7 +9,7 @@ import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
 import { viewSentence, type SegmentTopic } from './sentence-view.ts';
 import { periodLabel, type Period } from '../periods.ts';
-import { findTables, tableAt } from './tables/find-tables.ts';
+import { findTables, insideTables } from './tables/find-tables.ts';
 import { tableFacts } from './tables/table-facts.ts';
 
 /** Paragraphs a segment topic stays in force (bilingual transcripts alternate languages). */
@@ -58,9 +58,10 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   let periodList: Period[] | null = null;
   // Table rows are read by the table pass, by column header, never as sentences.
   const tables = findTables(doc.text);
+  const inTable = insideTables(tables);
 
   for (const sentence of splitSentences(doc.text)) {
-    if (tables.length && tableAt(tables, sentence.start)) continue;
+    if (tables.length && inTable(sentence.start)) continue;
     const source = doc.text.slice(sentence.start, sentence.end);
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;

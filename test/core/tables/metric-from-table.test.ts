@@ -26,7 +26,7 @@ const DOC = [
   '---',
   'Zeta AI reported its results for 2030. Revenue rose on demand for its model services.',
   '',
-  'Revenue was RMB 1,500 million in 2030, the company said.',
+  'Revenue was RMB 1,500 million in 2030, the company said. Gross margin was 35.0% in 2030.',
   '',
   '### Consolidated results (RMB in thousands)',
   '',
@@ -95,11 +95,27 @@ describe('/metric answers from a Markdown table', () => {
   it('a loss in parentheses is negative; a ratio row stays in percent with its change in points', async () => {
     const loss = (await runInput('/metric zeta net loss 2030', ctx())).figures[0]!;
     expect(loss.value).toBe(-80_000_000);
-    const margin = (await runInput('/metric zeta gross margin 2030', ctx())).figures[0]!;
-    expect(margin).toMatchObject({ value: 34.7, unit: '%' });
-    expect(margin.change).toMatchObject({ value: 2.3, unit: 'pp' });
+    const margin = (await runInput('/metric zeta gross margin 2029', ctx())).figures[0]!;
+    expect(margin).toMatchObject({ value: 32.4, unit: '%' });
     const change = (await runInput('/metric zeta revenue yoy 2030', ctx())).figures[0]!;
     expect(change).toMatchObject({ value: 21.5, unit: '%' });
+  });
+
+  it('a sentence and a table row stating different values: one is answered, the other shown as another statement', async () => {
+    const f = (await runInput('/metric zeta gross margin 2030', ctx())).figures[0]!;
+    const values = [f.value, ...f.alternatives.map((a) => a.value)].sort();
+    expect(values).toEqual([34.7, 35]);
+    const table = f.source.table ? f.source : f.alternatives[0]!.source;
+    expect(table.table?.header).toBe('| Item | 2029 | 2030 | YoY | 2031E |');
+    expect(table.quote).toBe('| Gross margin (%) | 32.4 | 34.7 | 2.3 ppt | n/a |');
+  });
+
+  it('table figures keep their origin in the persisted index', async () => {
+    const reopened = Engine.open(dirs);
+    expect(reopened.lastLoad.origin).toBe('loaded');
+    const answer = await runInput('/metric zeta revenue 2029', { engine: reopened, now: () => new Date('2031-05-12T09:00:00Z') });
+    expect(answer.figures[0]!.source.table?.caption).toBe('Consolidated results (RMB in thousands)');
+    reopened.close();
   });
 
   it('a series cites the table once, with its header', async () => {

@@ -117,9 +117,18 @@ export function findTables(text: string): PipeTable[] {
   return tables;
 }
 
-/** The table whose header or rows hold this offset, if any. */
-export function tableAt(tables: readonly PipeTable[], offset: number): PipeTable | undefined {
-  return tables.find((t) => offset >= t.start && offset <= t.end);
+/**
+ * A test for "is this offset inside a table", for offsets asked in increasing order (the
+ * sentences of a document): it walks the tables once, so a long document with many tables
+ * costs one pass.
+ */
+export function insideTables(tables: readonly PipeTable[]): (offset: number) => boolean {
+  let i = 0;
+  return (offset) => {
+    while (i < tables.length && tables[i]!.end < offset) i += 1;
+    const t = tables[i];
+    return t !== undefined && offset >= t.start && offset <= t.end;
+  };
 }
 
 /** Where a table row sits, for the reader: caption or heading, header row, unit note. */
