@@ -1,19 +1,16 @@
-import type { Company, CompanyRegistry } from '../../companies/registry.ts';
+import type { Company } from '../../companies/registry.ts';
 import { periodLabel, previousPeriod, previousYear, type Period } from '../../periods.ts';
-import { fold } from '../../text/fold.ts';
 import type { Fact, FactQualifiers } from '../fact.ts';
-import { findNumbers } from '../numbers.ts';
-import { findPeriods, type TimeContext } from '../period-phrases.ts';
 import { SEGMENT_METRICS } from '../sentence-view.ts';
-import type { MetricDef } from '../metrics.ts';
 import type { PipeTable, TableCell, TableLine } from './find-tables.ts';
 import { readCell, type CellValue } from './table-cell.ts';
 import { dropDuplicateColumns, readColumn, resolveChangeColumns, type ColumnInfo } from './table-header.ts';
-import { cleanLabel, readLabel, type RowLabel } from './row-label.ts';
-import { isUnitLine, readUnits, type UnitNote } from './table-units.ts';
-import { findMetrics } from '../metrics.ts';
-import { phraseQualifiers } from '../qualifier-cues.ts';
-import { segmentAfter, segmentBefore } from '../segments.ts';
+import { readLabel, type RowLabel } from './row-label.ts';
+import { mergeUnits, scopeOf, type MetricLabel, type TableContext, type TableScope } from './table-scope.ts';
+import { agrees, changeValue, levelValue, type NumberCell } from './table-values.ts';
+import type { UnitNote } from './table-units.ts';
+
+export type { TableContext } from './table-scope.ts';
 
 /**
  * Figures of pipe tables: each data cell gives a figure from its row label (metric,
@@ -22,19 +19,6 @@ import { segmentAfter, segmentBefore } from '../segments.ts';
  * metric, period, unit or scale is in doubt gives nothing.
  */
 
-/** What the document tells the table pass. */
-export interface TableContext {
-  docId: string;
-  registry: CompanyRegistry;
-  /** The document's company. */
-  primary: Company;
-  /** Periods of headers are read against the document's time, never a paragraph's. */
-  time: TimeContext;
-  /** The currency the document states for its amounts ("denominated in RMB"). */
-  defaultCurrency: 'CNY' | 'USD' | 'HKD' | null;
-}
-
-type MetricLabel = Extract<RowLabel, { kind: 'metric' }>;
 type PeriodColumn = Extract<ColumnInfo, { kind: 'period' }>;
 type ChangeColumn = Extract<ColumnInfo, { kind: 'change' }>;
 
@@ -46,92 +30,12 @@ interface Parent {
   indent: number;
 }
 
-interface TableScope {
-  units: UnitNote;
-  company: Company | null;
-  /** The one metric the caption names ("Revenue by segment"), for segment and total rows. */
-  metric: MetricLabel | null;
-}
-
 /** Everything the table pass finds in one document's tables. */
 export function tableFacts(tables: readonly PipeTable[], ctx: TableContext): Fact[] {
   const out: Fact[] = [];
   for (const table of tables) out.push(...factsOfTable(table, ctx));
   return out;
 }
-
-function mergeUnits(notes: UnitNote[]): UnitNote {
-  const merged: UnitNote = { spans: [] };
-  for (const n of notes) {
-    if (n.conflict) merged.conflict = true;
-    if (n.currency) {
-      if (merged.currency && merged.currency !== n.currency) merged.conflict = true;
-      merged.currency = n.currency;
-    }
-    if (n.scale !== undefined) {
-      if (merged.scale !== undefined && merged.scale !== n.scale) merged.conflict = true;
-      merged.scale = n.scale;
-    }
-    if (n.percent) merged.percent = true;
-    if (n.points) merged.points = true;
-    if (n.exceptPerShare) merged.exceptPerShare = true;
-  }
-  return merged;
-}
-
-/** A caption or heading line the pass may read: short, and stating no figure of its own. */
-function usableCaption(text: string, ctx: TableContext): string | null {
-  const folded = fold(text).replace(/^#+\s*/u, '');
-  if (folded.length > 160 || /[.。;；!?！？]\s*\S/u.test(folded.replace(/\d\.\d/gu, ''))) return null;
-  const periods = findPeriods(folded, ctx.time);
-  const numbers = findNumbers(folded).filter((n) => !periods.some((p) => n.start < p.end && n.end > p.start));
-  return numbers.length ? null : folded;
-}
-
-function scopeOf(table: PipeTable, ctx: TableContext): TableScope {
-  const caption = table.caption ? usableCaption(table.caption.text, ctx) : null;
-  const notes: UnitNote[] = [];
-  if (caption) notes.push(readUnits(caption));
-  for (const line of table.notes) {
-    const folded = fold(line);
-    if (isUnitLine(folded)) notes.push(readUnits(folded));
-  }
-  const corner = table.header.cells[0];
-  const cornerText = corner ? cleanLabel(corner.text) : '';
-  if (cornerText) notes.push(readUnits(cornerText));
-  const units = mergeUnits(notes);
-  let company: Company | null = ctx.primary;
-  let metric: MetricLabel | null = null;
-  if (table.caption && !caption) {
-    // A caption that is a sentence may name another company: the table's company is in doubt.
-    if (ctx.registry.mentions(table.caption.text).some((m) => m.company.id !== ctx.primary.id)) company = null;
-  }
-  if (caption) {
-    const ids = new Set(ctx.registry.mentionsInFolded(caption).map((m) => m.company.id));
-    if (ids.size > 1) company = null;
-    else if (ids.size === 1) company = ctx.registry.get([...ids][0]!) ?? null;
-    metric = captionMetric(caption);
-  }
-  // "| 收入(按分部) | 2024年 | 2023年 |": the corner cell may name the metric the rows break down.
-  if (!metric && cornerText) metric = captionMetric(cornerText);
-  return { units, company, metric };
-}
-
-/**
- * The one metric a caption names ("Revenue by segment (RMB million)", "分部收入"), with the
- * qualifiers written around it. A caption naming a segment, a change or two metrics gives none.
- */
-function captionMetric(caption: string): MetricLabel | null {
-  const found = findMetrics(caption);
-  if (!found.length || found.some((m) => m.metric.blocker) || new Set(found.map((m) => m.metric.id)).size > 1 || found.length > 1) return null;
-  const m = found[0]!;
-  if (CAPTION_CHANGE.test(caption) || (SEGMENT_METRICS.has(m.metric.id) && (segmentBefore(caption, m.start) || segmentAfter(caption, m.end)))) return null;
-  const q = phraseQualifiers(caption, m.start, m.end);
-  const adjusted = q.adjusted || /\badjusted\b|non-?gaap|non-?ifrs|经调整|调整后/u.test(caption);
-  return { kind: 'metric', metric: m.metric, negative: m.negative, adjusted, attributable: q.attributable, exclNonrecurring: q.exclNonrecurring, segment: null, total: false, change: null, child: false, units: { spans: [] }, company: null };
-}
-
-const CAPTION_CHANGE = /growth|change|yoy|同比|环比|增长|增速|变动|累计|cumulative/u;
 
 /** Header lines: the header, then body lines with no label that only hold periods. */
 function headerLines(table: PipeTable, ctx: TableContext): number {
@@ -252,59 +156,9 @@ function companyFor(read: RowRead, column: PeriodColumn | ChangeColumn, scope: T
   return column.company ?? read.company ?? scope.company;
 }
 
-type Amount = { value: number; unit: Fact['unit'] } | null;
-
-/** The value and unit of a level cell, from the cell, row, column and table units. */
-function levelValue(metric: MetricDef, cell: Extract<CellValue, { kind: 'number' }>, row: UnitNote, column: UnitNote, stated: UnitNote, ctx: TableContext): Amount {
-  const t = cell.token;
-  // Table notes that disagree say nothing certain: only the cell, row and column may speak.
-  const table: UnitNote = stated.conflict ? { spans: [] } : stated;
-  if (row.conflict || column.conflict) return null;
-  const percent = t.unit === '%' || row.percent || column.percent;
-  const points = t.unit === 'pp' || row.points || column.points;
-  if (points || t.unit === 'x') return null;
-  if (metric.kind === 'ratio') {
-    if (!(percent || table.percent) || t.scaled || t.unit === 'CNY' || t.unit === 'USD' || t.unit === 'HKD' || t.unit === 'count') return null;
-    return { value: cell.value, unit: '%' };
-  }
-  if (percent) return null;
-  const tokenCurrency = t.unit === 'CNY' || t.unit === 'USD' || t.unit === 'HKD' ? t.unit : null;
-  if (metric.kind === 'count') {
-    if (tokenCurrency || t.scaled || row.currency || column.currency || row.scale !== undefined || column.scale !== undefined) return null;
-    if (!Number.isInteger(cell.value) || cell.negative) return null;
-    return { value: cell.value, unit: 'count' };
-  }
-  if (row.scale !== undefined && column.scale !== undefined && row.scale !== column.scale) return null;
-  if (row.currency && column.currency && row.currency !== column.currency) return null;
-  const nearCurrency = tokenCurrency ?? row.currency ?? column.currency;
-  if (metric.kind === 'per_share') {
-    // A table's scale ("in thousands") never reaches a per-share figure; its currency must be said.
-    const nearScale = row.scale ?? column.scale;
-    if (t.scaled || (nearScale !== undefined && nearScale !== 1)) return null;
-    const currency = nearCurrency ?? (table.exceptPerShare || table.scale === undefined || table.scale === 1 ? (table.currency ?? null) : null);
-    if (!currency) return null;
-    return { value: cell.value, unit: currency };
-  }
-  const scale = t.scaled ? 1 : (row.scale ?? column.scale ?? table.scale);
-  if (scale === undefined) return null;
-  const currency = nearCurrency ?? table.currency ?? (t.scaled || scale !== undefined ? ctx.defaultCurrency : null);
-  if (!currency) return null;
-  return { value: Number((cell.value * scale).toPrecision(12)), unit: currency };
-}
-
-/** A change cell: percent for amounts and counts, percentage points for ratios. */
-function changeValue(metric: MetricDef, cell: Extract<CellValue, { kind: 'number' }>, row: UnitNote, column: UnitNote): { value: number; unit: '%' | 'pp' } | null {
-  const t = cell.token;
-  if (t.scaled || (t.unit !== null && t.unit !== '%' && t.unit !== 'pp')) return null;
-  const percent = t.unit === '%' || (t.unit === null && (row.percent || column.percent));
-  const points = t.unit === 'pp' || (t.unit === null && (row.points || column.points));
-  if (metric.kind === 'ratio') return points ? { value: cell.value, unit: 'pp' } : null;
-  return percent && !points ? { value: cell.value, unit: '%' } : null;
-}
-
 function rowFacts(row: TableLine, cells: CellValue[], read: RowRead, columns: ColumnInfo[], scope: TableScope, ctx: TableContext, zh: boolean): Fact[] {
   const { label } = read;
-  const numbers = cells.filter((c): c is Extract<CellValue, { kind: 'number' }> => c.kind === 'number');
+  const numbers = cells.filter((c): c is NumberCell => c.kind === 'number');
   // "Net loss" with some figures in parentheses and some not: which are losses is in doubt.
   if (label.negative && numbers.some((c) => c.parenthesized) && numbers.some((c) => !c.parenthesized)) return [];
   const qualifiers: FactQualifiers = {};
@@ -358,15 +212,6 @@ function rowFacts(row: TableLine, cells: CellValue[], read: RowRead, columns: Co
 
 function levelKey(company: string, period: Period, forecast: boolean): string {
   return `${company}|${periodLabel(period)}|${forecast}`;
-}
-
-/** A stated change agrees with the two levels of its row, within its rounding. */
-function agrees(stated: NonNullable<Fact['change']>, current: number, prior: number, loss: boolean): boolean {
-  if (prior === 0) return false;
-  const [a, b] = loss ? [Math.abs(current), Math.abs(prior)] : [current, prior];
-  const computed = stated.unit === 'pp' ? a - b : ((a - b) / Math.abs(b)) * 100;
-  const decimals = (String(Math.abs(stated.value)).split('.')[1] ?? '').length;
-  return Math.abs(computed - stated.value) <= 0.5 * 10 ** -decimals + 0.02 * Math.abs(stated.value) + 0.1;
 }
 
 /** Two cells of one table giving the same figure different values: neither is certain. */
