@@ -317,8 +317,63 @@ describe('companies', () => {
     expect(briefs(columns)).toEqual(['acme-cloud revenue FY2030 100000000 CNY', 'beta-robotics revenue FY2030 55000000 CNY']);
   });
 
-  it('a market summary listing several companies by row gives nothing it cannot tie to one company and metric', () => {
-    const text = ['港股AI板块2030年业绩一览', '| 公司 | 2030年营收(亿元) | 同比 |', '|---|---|---|', '| 艾克米云 | 12.5 | 30% |', '| 贝塔机器人 | 8.8 | 12% |'].join('\n');
-    expect(briefs(text)).toEqual([]);
+  it('a market summary: a row naming exactly one known company gives that company’s figures; other rows nothing', () => {
+    const text = [
+      '港股AI板块2030年业绩一览',
+      '',
+      '| 公司 | 营收(亿元) | 同比 | 毛利率 |',
+      '|---|---|---|---|',
+      '| 艾克米云 | 12.5 | 30% | 41.2% |',
+      '| 贝塔机器人-W(09999) | 8.8 | -12% | 20.0% |',
+      '| 未知公司 | 3.3 | 5% | 10% |',
+      '| 艾克米云及贝塔机器人 | 21.3 | | |',
+    ].join('\n');
+    expect(briefs(text)).toEqual(
+      [
+        'acme-cloud revenue FY2030 1250000000 CNY',
+        'acme-cloud revenue FY2030 30 % [change=yoy]',
+        'acme-cloud gross_margin FY2030 41.2 %',
+        'beta-robotics revenue FY2030 880000000 CNY',
+        'beta-robotics revenue FY2030 -12 % [change=yoy]',
+        'beta-robotics gross_margin FY2030 20 %',
+      ].sort(),
+    );
+    // Without a period in the caption or the header, nothing.
+    expect(briefs(text.replace('2030年', ''))).toEqual([]);
+  });
+});
+
+describe('tables whose columns name the metrics', () => {
+  it('rows of years: each cell is the column’s metric for the row’s year, forecasts flagged', () => {
+    const text = [
+      'Five-year summary (RMB mn)',
+      '',
+      '| Year | Revenue | Net loss | Gross margin (%) | Employees |',
+      '|---|---|---|---|---|',
+      '| 2027 | 100.0 | (20.0) | 30.1 | 500 |',
+      '| 2028 | 150.5 | (12.0) | 33.0 | 620 |',
+      '| 2029E | 180.0 | (5.0) | 35.0 | - |',
+      '| Restated 2026 | 90.0 | (25.0) | 28.0 | 450 |',
+    ].join('\n');
+    expect(briefs(text)).toEqual(
+      [
+        'acme-cloud revenue FY2027 100000000 CNY',
+        'acme-cloud net_income FY2027 -20000000 CNY',
+        'acme-cloud gross_margin FY2027 30.1 %',
+        'acme-cloud headcount FY2027 500 count',
+        'acme-cloud revenue FY2028 150500000 CNY',
+        'acme-cloud net_income FY2028 -12000000 CNY',
+        'acme-cloud gross_margin FY2028 33 %',
+        'acme-cloud headcount FY2028 620 count',
+        'acme-cloud revenue FY2029 180000000 CNY [forecast]',
+        'acme-cloud net_income FY2029 -5000000 CNY [forecast]',
+        'acme-cloud gross_margin FY2029 35 % [forecast]',
+      ].sort(),
+    );
+  });
+
+  it('a header with its own period and a row of another period disagree: nothing', () => {
+    const text = ['(RMB million)', '| Year | 2030 revenue |', '|---|---|', '| 2029 | 10.0 |', '| 2030 | 12.0 |'].join('\n');
+    expect(briefs(text)).toEqual(['acme-cloud revenue FY2030 12000000 CNY']);
   });
 });

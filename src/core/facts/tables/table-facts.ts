@@ -9,6 +9,7 @@ import { readLabel, type RowLabel } from './row-label.ts';
 import { mergeUnits, scopeOf, type MetricLabel, type TableContext, type TableScope } from './table-scope.ts';
 import { agrees, changeValue, levelValue, type NumberCell } from './table-values.ts';
 import type { UnitNote } from './table-units.ts';
+import { columnKeyedFacts } from './column-keyed.ts';
 
 export type { TableContext } from './table-scope.ts';
 
@@ -73,7 +74,8 @@ function factsOfTable(table: PipeTable, ctx: TableContext): Fact[] {
   const scope = scopeOf(table, ctx);
   const extra = headerLines(table, ctx);
   const columns = columnsOf(table, extra, ctx);
-  if (!columns.some((c) => c.kind === 'period')) return [];
+  // No column of periods: the columns may name the metrics instead.
+  if (!columns.some((c) => c.kind === 'period')) return withoutRivals(columnKeyedFacts(table, ctx, scope));
   const zh = /[\u3400-\u9fff]/u.test(`${table.caption?.text ?? ''}${table.header.cells[0]?.text ?? ''}`);
 
   const facts: Fact[] = [];
