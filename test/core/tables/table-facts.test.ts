@@ -304,6 +304,38 @@ describe('precision: doubt gives no figure', () => {
   });
 });
 
+describe('costs and captions', () => {
+  it('costs written in parentheses as deductions are the costs themselves; a cost row of mixed signs gives nothing', () => {
+    const text = [
+      '(RMB million)',
+      '| Item | 2030 | 2029 | YoY |',
+      '|---|---|---|---|',
+      '| Revenue | 500.0 | 400.0 | 25.0% |',
+      '| Cost of revenue | (300.0) | (260.0) | 15.4% |',
+      '| Research and development expenses | (120.0) | (100.0) | 20.0% |',
+      '| Selling and marketing expenses | (50.0) | 45.0 | |',
+    ].join('\n');
+    expect(briefs(text)).toEqual(
+      [
+        'acme-cloud revenue FY2030 500000000 CNY',
+        'acme-cloud revenue FY2029 400000000 CNY',
+        'acme-cloud revenue FY2030 25 % [change=yoy]',
+        'acme-cloud cost_of_revenue FY2030 300000000 CNY',
+        'acme-cloud cost_of_revenue FY2029 260000000 CNY',
+        'acme-cloud cost_of_revenue FY2030 15.4 % [change=yoy]',
+        'acme-cloud rd_expense FY2030 120000000 CNY',
+        'acme-cloud rd_expense FY2029 100000000 CNY',
+        'acme-cloud rd_expense FY2030 20 % [change=yoy]',
+      ].sort(),
+    );
+  });
+
+  it('a sentence above the table naming a metric does not make its total rows that metric', () => {
+    const text = ['The table below shows revenue and other items.', '| Item (RMB million) | 2030 |', '|---|---|', '| Cloud services | 80.0 |', '| Total | 100.0 |'].join('\n');
+    expect(briefs(text)).toEqual([]);
+  });
+});
+
 describe('companies', () => {
   it('a caption naming another company makes the table that company’s', () => {
     const text = ['Beta Robotics key figures (RMB million)', '| Item | 2030 |', '|---|---|', '| Revenue | 55.0 |'].join('\n');

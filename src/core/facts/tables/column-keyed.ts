@@ -8,7 +8,7 @@ import { cleanLabel, readLabel } from './row-label.ts';
 import { readCell } from './table-cell.ts';
 import { readColumn } from './table-header.ts';
 import { usableCaption, type MetricLabel, type TableContext, type TableScope } from './table-scope.ts';
-import { changeValue, levelValue, type NumberCell } from './table-values.ts';
+import { changeValue, levelValue, signOf, type NumberCell } from './table-values.ts';
 import { TABLE_WORDS } from './table-vocabulary.ts';
 
 /**
@@ -106,11 +106,11 @@ export function columnKeyedFacts(table: PipeTable, ctx: TableContext, scope: Tab
   const facts: Fact[] = [];
   const rows = table.rows.filter((r) => r.cells.length === width);
   const cellsOf = rows.map((r) => r.cells.slice(1).map((c) => readCell(c.text)));
-  // A loss column with some figures in parentheses and some not: which are losses is in doubt.
+  // A loss or cost column with some figures in parentheses and some not: which sign is meant is in doubt.
   const mixed = columns.map((c, j) => {
-    if (c?.kind !== 'metric' || !c.label.negative || j === 0) return false;
+    if (c?.kind !== 'metric' || !signOf(c.label) || j === 0) return false;
     const numbers = cellsOf.map((cells) => cells[j - 1]).filter((x): x is NumberCell => x?.kind === 'number');
-    return numbers.some((n) => n.parenthesized) && numbers.some((n) => !n.parenthesized);
+    return numbers.some((n) => n.negative) && numbers.some((n) => !n.negative);
   });
   rows.forEach((row, r) => {
     const labelText = row.cells[0]!.text;
@@ -148,7 +148,9 @@ export function columnKeyedFacts(table: PipeTable, ctx: TableContext, scope: Tab
       if (label.metric.pointInTime && period.kind !== 'FY' && period.kind !== 'Q' && period.kind !== 'H') return;
       const level = levelValue(label.metric, cell, rowUnits, label.units, scope.units, ctx);
       if (!level) return;
-      facts.push({ ...base, period, value: label.negative ? -Math.abs(level.value) : level.value, unit: level.unit, qualifiers: q });
+      const sign = signOf(label);
+      const value = sign === 'negative' ? -Math.abs(level.value) : sign === 'positive' ? Math.abs(level.value) : level.value;
+      facts.push({ ...base, period, value, unit: level.unit, qualifiers: q });
     });
   });
   return facts;

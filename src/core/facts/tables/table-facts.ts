@@ -7,7 +7,7 @@ import { readCell, type CellValue } from './table-cell.ts';
 import { dropDuplicateColumns, readColumn, resolveChangeColumns, type ColumnInfo } from './table-header.ts';
 import { readLabel, type RowLabel } from './row-label.ts';
 import { mergeUnits, scopeOf, type MetricLabel, type TableContext, type TableScope } from './table-scope.ts';
-import { agrees, changeValue, levelValue, type NumberCell } from './table-values.ts';
+import { agrees, changeValue, levelValue, signOf, type NumberCell } from './table-values.ts';
 import type { UnitNote } from './table-units.ts';
 import { columnKeyedFacts } from './column-keyed.ts';
 
@@ -160,9 +160,10 @@ function companyFor(read: RowRead, column: PeriodColumn | ChangeColumn, scope: T
 
 function rowFacts(row: TableLine, cells: CellValue[], read: RowRead, columns: ColumnInfo[], scope: TableScope, ctx: TableContext, zh: boolean): Fact[] {
   const { label } = read;
-  const numbers = cells.filter((c): c is NumberCell => c.kind === 'number');
-  // "Net loss" with some figures in parentheses and some not: which are losses is in doubt.
-  if (label.negative && numbers.some((c) => c.parenthesized) && numbers.some((c) => !c.parenthesized)) return [];
+  const fixedSign = signOf(label);
+  const levelCells = cells.filter((c, i): c is NumberCell => c.kind === 'number' && columns[i + 1]?.kind === 'period');
+  // "Net loss" or "R&D expenses" with some levels in parentheses and some not: which sign is meant is in doubt.
+  if (fixedSign && !label.change && levelCells.some((c) => c.negative) && levelCells.some((c) => !c.negative)) return [];
   const qualifiers: FactQualifiers = {};
   if (label.adjusted) qualifiers.adjusted = true;
   if (label.attributable) qualifiers.attributable = true;
@@ -193,8 +194,7 @@ function rowFacts(row: TableLine, cells: CellValue[], read: RowRead, columns: Co
     if (!column.point && label.metric.pointInTime && column.period.kind !== 'FY' && column.period.kind !== 'Q' && column.period.kind !== 'H') return;
     const level = levelValue(label.metric, cell, read.units, column.units, scope.units, ctx);
     if (!level) return;
-    let value = level.value;
-    if (label.negative) value = -Math.abs(value);
+    const value = fixedSign === 'negative' ? -Math.abs(level.value) : fixedSign === 'positive' ? Math.abs(level.value) : level.value;
     const fact: Fact = { ...base, period: column.period, value, unit: level.unit, qualifiers: q };
     out.push(fact);
     levels.set(levelKey(fact.company, column.period, Boolean(q.forecast)), fact);
@@ -204,7 +204,7 @@ function rowFacts(row: TableLine, cells: CellValue[], read: RowRead, columns: Co
     const current = levels.get(levelKey(c.company, c.period, Boolean(c.qualifiers.forecast)));
     const prior = levels.get(levelKey(c.company, stated.basis === 'yoy' ? previousYear(c.period) : previousPeriod(c.period), false));
     // The row states both levels: a change they do not give is a misread column.
-    if (current && prior && !agrees(stated, current.value, prior.value, label.negative)) continue;
+    if (current && prior && !agrees(stated, current.value, prior.value, fixedSign !== null)) continue;
     out.push(c);
     // The level's change, as sentences carry it: a loss that shrinks is net income rising.
     if (current && !current.change) current.change = { ...stated, value: label.negative ? -stated.value : stated.value };

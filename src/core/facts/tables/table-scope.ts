@@ -102,6 +102,9 @@ export function scopeOf(table: PipeTable, ctx: TableContext): TableScope {
  * qualifiers written around it. A caption naming a segment, a change or two metrics gives none.
  */
 export function captionMetric(caption: string): MetricLabel | null {
+  // A title, not a sentence: short, no verb's full stop ("The table below shows revenue." names no breakdown).
+  const words = caption.replace(/[\u3400-\u9fff]/gu, ' x ').split(/\s+/u).filter(Boolean).length;
+  if (words > 12 || /[.。!?！？;；]\s*$/u.test(caption) || CAPTION_PROSE.test(caption)) return null;
   const found = findMetrics(caption);
   if (!found.length || found.some((m) => m.metric.blocker) || new Set(found.map((m) => m.metric.id)).size > 1 || found.length > 1) return null;
   const m = found[0]!;
@@ -112,4 +115,5 @@ export function captionMetric(caption: string): MetricLabel | null {
 }
 
 const CAPTION_CHANGE = /growth|change|yoy|同比|环比|增长|增速|变动|累计|cumulative/u;
+const CAPTION_PROSE = /\b(?:is|are|was|were|shows?|showed|below|above|following|includes?|including|compared|and|other)\b|如下|以下|包括|及|和|与/u;
 

@@ -1,7 +1,8 @@
 import type { Fact } from '../fact.ts';
 import type { MetricDef } from '../metrics.ts';
 import type { CellValue } from './table-cell.ts';
-import type { TableContext } from './table-scope.ts';
+import type { MetricLabel, TableContext } from './table-scope.ts';
+import { TABLE_WORDS } from './table-vocabulary.ts';
 import type { UnitNote } from './table-units.ts';
 
 /**
@@ -72,3 +73,11 @@ export function agrees(stated: NonNullable<Fact['change']>, current: number, pri
   return Math.abs(computed - stated.value) <= 0.5 * 10 ** -decimals + 0.02 * Math.abs(stated.value) + 0.1;
 }
 
+/**
+ * A row whose figures have one sign whatever the parentheses say: a loss ("Net loss (120)" is a
+ * loss of 120) or a cost a statement writes as a deduction ("R&D expenses (45)" is 45 of costs).
+ */
+export function signOf(label: MetricLabel): 'negative' | 'positive' | null {
+  if (label.negative) return 'negative';
+  return TABLE_WORDS.expenseMetrics.has(label.metric.id) ? 'positive' : null;
+}

@@ -19,6 +19,7 @@ const TablesFileSchema = z.object({
   child_cues: phrases,
   neutral_headings: phrases,
   label_fillers: z.object({ en: phrases, zh: phrases }),
+  expense_metrics: phrases,
 });
 
 function readTablesFile(): z.infer<typeof TablesFileSchema> {
@@ -53,4 +54,6 @@ export const TABLE_WORDS = {
   childCue: new RegExp(`^[\\s\\-–·•]*(?:${alternation(foldAll(file.child_cues))})\\s?[:：,，]?\\s?`, 'u'),
   neutralHeading: whole(file.neutral_headings),
   labelFiller: anyOf([...file.label_fillers.en, ...file.label_fillers.zh], 'gu'),
+  /** Ids of metrics written in parentheses as deductions. */
+  expenseMetrics: new Set(file.expense_metrics),
 } as const;
