@@ -330,6 +330,22 @@ describe('costs and captions', () => {
     );
   });
 
+  it('a numbered caption and a note "except per share data": amounts scaled, per-share figures not', () => {
+    const text = [
+      "Table 2: Key figures (RMB'000)",
+      '',
+      '| Item | 2030 | 2029 |',
+      '|---|---|---|',
+      '| Revenue | 12,345 | 10,000 |',
+      '| Basic earnings per share | 0.15 | 0.11 |',
+      '',
+      '(RMB in thousands, except per share data)',
+    ].join('\n');
+    expect(briefs(text)).toEqual(['acme-cloud eps FY2029 0.11 CNY', 'acme-cloud eps FY2030 0.15 CNY', 'acme-cloud revenue FY2029 10000000 CNY', 'acme-cloud revenue FY2030 12345000 CNY']);
+    // Without that note the table's scale may reach the per-share row: it is not read.
+    expect(briefs(text.replace('(RMB in thousands, except per share data)', ''))).toEqual(['acme-cloud revenue FY2029 10000000 CNY', 'acme-cloud revenue FY2030 12345000 CNY']);
+  });
+
   it('a sentence above the table naming a metric does not make its total rows that metric', () => {
     const text = ['The table below shows revenue and other items.', '| Item (RMB million) | 2030 |', '|---|---|', '| Cloud services | 80.0 |', '| Total | 100.0 |'].join('\n');
     expect(briefs(text)).toEqual([]);

@@ -60,10 +60,13 @@ export function mergeUnits(notes: UnitNote[]): UnitNote {
 
 /** A caption or heading line the pass may read: short, and stating no figure of its own. */
 export function usableCaption(text: string, ctx: TableContext): string | null {
-  const folded = fold(text).replace(/^#+\s*/u, '');
+  // "Table 2:", "表一:" number the table; they are not part of what it says.
+  const folded = fold(text).replace(/^#+\s*/u, '').replace(/^(?:table|figure|exhibit|表|图|附表)\s?(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s?[.:：、-]?\s*/u, '');
   if (folded.length > 160 || /[.。;；!?！？]\s*\S/u.test(folded.replace(/\d\.\d/gu, ''))) return null;
   const periods = findPeriods(folded, ctx.time);
-  const numbers = findNumbers(folded).filter((n) => !periods.some((p) => n.start < p.end && n.end > p.start));
+  const units = readUnits(folded).spans;
+  const inside = (n: { start: number; end: number }, spans: Array<[number, number]>) => spans.some(([s, e]) => n.start < e && n.end > s);
+  const numbers = findNumbers(folded).filter((n) => !inside(n, periods.map((p) => [p.start, p.end])) && !inside(n, units));
   return numbers.length ? null : folded;
 }
 

@@ -40,7 +40,7 @@ const CURRENCIES: Array<[RegExp, 'CNY' | 'USD' | 'HKD']> = [
 const PLAIN_YUAN = /单位\s?[:：]?\s?(?:人民币)?元(?![\u4e00-\u9fff])|[(（]\s?(?:人民币)?元\s?[)）]|\brmb yuan\b|\bin (?:rmb|renminbi|yuan)\b(?!\s?(?:'|thousand|million|billion|mn|bn))|元\s?\/\s?股/u;
 const PERCENT = /%|\bpercent\b|\bper cent\b|百分比/u;
 const POINTS = /\bppts?\b|\bpp\b|\bpts\b|percentage points?|个百分点|百分点/u;
-const EXCEPT_PER_SHARE = /except (?:for )?per[- ]share|except (?:for )?(?:eps|share data)|每股(?:数据|金额)?除外|除每股/u;
+const EXCEPT_PER_SHARE = /except (?:for )?per[- ]share(?: data| amounts?| information| figures)?|except (?:for )?(?:eps|share data)|每股(?:数据|金额)?除外|除每股(?:数据|金额)?(?:外)?/u;
 
 /** Units a folded text states. */
 export function readUnits(folded: string): UnitNote {
@@ -105,5 +105,5 @@ export function isUnitLine(folded: string): boolean {
   if (!saysUnits(note) || note.percent) return false;
   let rest = folded;
   for (const [s, e] of note.spans) rest = rest.slice(0, s) + ' '.repeat(e - s) + rest.slice(e);
-  return /^[\s(（]*(?:单位|unit|units|note|notes|注|all amounts|amounts|figures|expressed|stated|presented|in)?[\s:：(),（）.]*(?:(?:are|in|of|expressed|stated|presented|unless otherwise stated|unless otherwise specified|除另有说明外|除特别说明外)[\s:：(),（）.]*)*$/u.test(rest);
+  return /^[\s(（]*(?:单位|币种|unit|units|currency|note|notes|注|all amounts|amounts|figures|expressed|stated|presented|in)?[\s:：(),（）.]*(?:(?:are|in|of|expressed|stated|presented|unless otherwise stated|unless otherwise specified|除另有说明外|除特别说明外|币种)[\s:：(),（）.]*)*$/u.test(rest);
 }
