@@ -120,6 +120,6 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       facts.push(fact);
     }
   }
-  if (tables.length) facts.push(...tableFacts(tables, { docId: doc.id, registry, primary, time: { docPeriod: doc.period, now, contextYear: null }, defaultCurrency: currency }));
+  if (tables.length) facts.push(...tableFacts(tables, { docId: doc.id, registry, primary, time: { docPeriod: doc.period, now, contextYear: null }, defaultCurrency: currency, reportPeriod: doc.inferred.includes('period') ? null : doc.period }));
   return facts;
 }

@@ -213,6 +213,39 @@ describe('亿元 and segment hierarchy: a metric heading, business-line rows, a 
   });
 });
 
+describe('columns named after the document’s own period', () => {
+  const text = [
+    '主要会计数据',
+    '',
+    '| 项目 | 本报告期 | 上年同期 | 本报告期比上年同期增减(%) |',
+    '|---|---|---|---|',
+    '| 营业收入(元) | 523,456,789.12 | 412,000,000.00 | 27.05 |',
+    '| 归属于上市公司股东的扣除非经常性损益的净利润(元) | -87,654,321.00 | -99,000,000.00 | 不适用 |',
+    '| 基本每股收益(元/股) | -0.21 | -0.25 | 不适用 |',
+  ].join('\n');
+
+  it('"本报告期" is the stated reporting period, "上年同期" the same period a year before, and the change compares them', () => {
+    expect(briefs(text, { period: 'H1 2030' })).toEqual(
+      [
+        'acme-cloud revenue H1 2030 523456789.12 CNY',
+        'acme-cloud revenue H1 2029 412000000 CNY',
+        'acme-cloud revenue H1 2030 27.05 % [change=yoy]',
+        'acme-cloud net_income H1 2030 -87654321 CNY [exclNonrecurring]',
+        'acme-cloud net_income H1 2029 -99000000 CNY [exclNonrecurring]',
+        'acme-cloud eps H1 2030 -0.21 CNY',
+        'acme-cloud eps H1 2029 -0.25 CNY',
+      ].sort(),
+    );
+  });
+
+  it('without a stated reporting period those columns give nothing', () => {
+    const doc = { ...documentOf(text), period: null };
+    expect(extractFacts(doc, registry()).filter((f) => f.origin === 'table')).toEqual([]);
+    const guessed = { ...documentOf(text, { period: 'H1 2030' }), inferred: ['period'] };
+    expect(extractFacts(guessed, registry()).filter((f) => f.origin === 'table')).toEqual([]);
+  });
+});
+
 describe('column headers', () => {
   it('reads a two-line header with the month before the year, and leaves merged cells unread', () => {
     const text = [
@@ -243,8 +276,11 @@ describe('column headers', () => {
   it('gives no figure for an empty header cell, a header with words it does not know, or a table without periods', () => {
     const empty = ['(RMB million)', '| Item | 2030 | | 2029 (restated) |', '|---|---|---|---|', '| Revenue | 10.0 | 11.0 | 9.0 |'].join('\n');
     expect(briefs(empty)).toEqual(['acme-cloud revenue FY2030 10000000 CNY']);
-    const noPeriod = ['(RMB million)', '| Item | Current period | Prior period |', '|---|---|---|', '| Revenue | 10.0 | 9.0 |'].join('\n');
+    const noPeriod = ['(RMB million)', '| Item | Amount | Share |', '|---|---|---|', '| Revenue | 10.0 | 9.0 |'].join('\n');
     expect(briefs(noPeriod)).toEqual([]);
+    // "Current period" is the document's stated period; "Prior period" says not which one.
+    const relative = ['(RMB million)', '| Item | Current period | Prior period |', '|---|---|---|', '| Revenue | 10.0 | 9.0 |'].join('\n');
+    expect(briefs(relative)).toEqual(['acme-cloud revenue FY2030 10000000 CNY']);
     const yearless = ['(RMB million)', '| Item | Q1 | Q2 |', '|---|---|---|', '| Revenue | 10.0 | 9.0 |'].join('\n');
     expect(briefs(yearless)).toEqual([]);
     const noHeader = ['| Revenue | 10.0 | 9.0 |', '| Net loss | 1.0 | 2.0 |'].join('\n');

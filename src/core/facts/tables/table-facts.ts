@@ -45,7 +45,7 @@ function headerLines(table: PipeTable, ctx: TableContext): number {
     if (row.cells[0]?.text.trim() || row.cells.length !== table.header.cells.length) break;
     const cells = row.cells.slice(1).filter((c) => c.text.trim());
     if (!cells.length) break;
-    const read = cells.map((c) => readColumn(c.text, ctx.time, ctx.registry));
+    const read = cells.map((c) => readColumn(c.text, ctx.time, ctx.registry, ctx.reportPeriod));
     if (read.some((r) => r.kind === 'other') || !read.some((r) => r.kind === 'period')) break;
     count += 1;
   }
@@ -61,7 +61,7 @@ function columnsOf(table: PipeTable, extraHeaderLines: number, ctx: TableContext
     // empty ones are not read.
     const merged = lines.some((l) => !l.cells[j]?.text.trim() && l.cells.slice(1).some((c) => c.text.trim()));
     const text = lines.map((l) => l.cells[j]?.text ?? '').join(' ').trim();
-    columns.push(merged ? { kind: 'other' } : readColumn(text, ctx.time, ctx.registry));
+    columns.push(merged ? { kind: 'other' } : readColumn(text, ctx.time, ctx.registry, ctx.reportPeriod));
   }
   resolveChangeColumns(columns);
   dropDuplicateColumns(columns);

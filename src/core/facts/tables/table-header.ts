@@ -56,7 +56,7 @@ function blankAll(text: string, re: RegExp): { text: string; found: boolean } {
 const EMPTY = /^[\s()（）[\]【】:：,，.。/\\|*'"-]*$/u;
 
 /** Read one column header (the header cells of the column, top to bottom, joined). */
-export function readColumn(text: string, time: TimeContext, registry: CompanyRegistry): ColumnInfo {
+export function readColumn(text: string, time: TimeContext, registry: CompanyRegistry, reportPeriod: Period | null = null): ColumnInfo {
   let t = normalise(fold(text).trim());
   if (!t) return { kind: 'other' };
   const units = readUnits(t);
@@ -83,13 +83,22 @@ export function readColumn(text: string, time: TimeContext, registry: CompanyReg
   if (yoy.found || qoq.found || any.found) {
     if (yoy.found && qoq.found) return { kind: 'other' };
     // A change column may repeat the period it compares ("2024 vs 2023"): it is taken from the level columns.
-    const rest = t.replace(/(?:19|20)\d{2}\s?年?|\bvs\.?\b|\bversus\b|\bover\b|较|对比|比/gu, ' ');
+    const rest = blankAll(t, TABLE_WORDS.relativeColumn).text.replace(/(?:19|20)\d{2}\s?年?|\bvs\.?\b|\bversus\b|\bover\b|较|对比|比/gu, ' ');
     if (!EMPTY.test(blankAll(rest, TABLE_WORDS.plainColumn).text)) return { kind: 'other' };
     return { kind: 'change', basis: yoy.found ? 'yoy' : qoq.found ? 'qoq' : null, period: null, forecast, units, company };
   }
-  const period = periodOf(t, time);
+  const period = periodOf(t, time) ?? ownPeriod(t, reportPeriod);
   if (!period) return { kind: 'other' };
   return { kind: 'period', period: period.period, point: period.point, forecast, units, company };
+}
+
+/** "本报告期", "上年同期": the document's stated reporting period, or the same period a year before. */
+function ownPeriod(t: string, reportPeriod: Period | null): { period: Period; point: boolean } | null {
+  if (!reportPeriod || reportPeriod.kind === 'span' || reportPeriod.kind === 'date') return null;
+  const plain = blankAll(t, TABLE_WORDS.plainColumn).text.trim();
+  if (TABLE_WORDS.currentColumn.test(plain)) return { period: reportPeriod, point: false };
+  if (TABLE_WORDS.priorYearColumn.test(plain)) return { period: previousYear(reportPeriod), point: false };
+  return null;
 }
 
 function periodOf(t: string, time: TimeContext): { period: Period; point: boolean } | null {

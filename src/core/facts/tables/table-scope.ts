@@ -1,4 +1,5 @@
 import type { Company, CompanyRegistry } from '../../companies/registry.ts';
+import type { Period } from '../../periods.ts';
 import { fold } from '../../text/fold.ts';
 import { findMetrics } from '../metrics.ts';
 import { findNumbers } from '../numbers.ts';
@@ -25,6 +26,8 @@ export interface TableContext {
   time: TimeContext;
   /** The currency the document states for its amounts ("denominated in RMB"). */
   defaultCurrency: 'CNY' | 'USD' | 'HKD' | null;
+  /** The reporting period the document states (never a guessed one), for "本报告期" and "上年同期" columns. */
+  reportPeriod?: Period | null;
 }
 
 /** A row label that names a metric. */

@@ -20,6 +20,8 @@ const TablesFileSchema = z.object({
   neutral_headings: phrases,
   label_fillers: z.object({ en: phrases, zh: phrases }),
   expense_metrics: phrases,
+  current_columns: phrases,
+  prior_year_columns: phrases,
 });
 
 function readTablesFile(): z.infer<typeof TablesFileSchema> {
@@ -56,4 +58,7 @@ export const TABLE_WORDS = {
   labelFiller: anyOf([...file.label_fillers.en, ...file.label_fillers.zh], 'gu'),
   /** Ids of metrics written in parentheses as deductions. */
   expenseMetrics: new Set(file.expense_metrics),
+  currentColumn: whole(file.current_columns),
+  priorYearColumn: whole(file.prior_year_columns),
+  relativeColumn: anyOf([...file.current_columns, ...file.prior_year_columns], 'gu'),
 } as const;
