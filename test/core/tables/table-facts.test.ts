@@ -222,6 +222,7 @@ describe('columns named after the document’s own period', () => {
     '| 营业收入(元) | 523,456,789.12 | 412,000,000.00 | 27.05 |',
     '| 归属于上市公司股东的扣除非经常性损益的净利润(元) | -87,654,321.00 | -99,000,000.00 | 不适用 |',
     '| 基本每股收益(元/股) | -0.21 | -0.25 | 不适用 |',
+    '| 净利润(净亏损以“－”号填列)(元) | -90,000,000.00 | -101,000,000.00 | 不适用 |',
   ].join('\n');
 
   it('"本报告期" is the stated reporting period, "上年同期" the same period a year before, and the change compares them', () => {
@@ -234,6 +235,8 @@ describe('columns named after the document’s own period', () => {
         'acme-cloud net_income H1 2029 -99000000 CNY [exclNonrecurring]',
         'acme-cloud eps H1 2030 -0.21 CNY',
         'acme-cloud eps H1 2029 -0.25 CNY',
+        'acme-cloud net_income H1 2030 -90000000 CNY',
+        'acme-cloud net_income H1 2029 -101000000 CNY',
       ].sort(),
     );
   });

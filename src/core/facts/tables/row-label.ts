@@ -54,6 +54,8 @@ const NOT_SEGMENT = /^(?:total|operating|net|gross|other|others|all other|overal
 export function cleanLabel(text: string): string {
   return fold(text)
     .replace(/\*\*|__|`/gu, '')
+    // "净利润(净亏损以“-”号填列)": how the statement writes a loss, not part of the name.
+    .replace(/[(（][^()（）]{0,12}以\s?["“”']?\s?[-－]\s?["“”']?\s?号?填列[)）]/gu, ' ')
     .replace(/\s?(?:[(（[]\s?(?:\d{1,2}|[a-z]|[ivx]{1,4})\s?[)）\]]|\*+|†|‡)\s*$/u, '')
     .replace(/([a-z\u4e00-\u9fff)）])\d{1,2}$/u, '$1')
     .trim();
