@@ -198,6 +198,11 @@ describe('亿元 and segment hierarchy: a metric heading, business-line rows, a 
     );
   });
 
+  it('parts take the units of the metric heading above them; a line after the total is not a part', () => {
+    const text = ['| Item | 2030 |', '|---|---|', '| Revenue (US$ mn) | |', '| Cloud services | 10.5 |', '| Total | 12.0 |', '| Hardware products | 1.5 |'].join('\n');
+    expect(briefs(text)).toEqual(['acme-cloud revenue FY2030 10500000 USD [segment=cloud]', 'acme-cloud revenue FY2030 12000000 USD']);
+  });
+
   it('a caption naming the metric gives segment rows and the total without a heading row', () => {
     const captioned = ['Revenue by segment (RMB million)', '| Segment | FY2030 | FY2029 |', '|---|---|---|', '| Public cloud services | 800.0 | 700.0 |', '| Enterprise cloud | 400.0 | 300.0 |', '| Total | 1,200.0 | 1,000.0 |'].join('\n');
     expect(briefs(captioned)).toEqual(

@@ -113,7 +113,9 @@ function factsOfTable(table: PipeTable, ctx: TableContext): Fact[] {
     if (section === 'unknown') continue;
     const read = resolveRow(label, labelCell, parent, section, scope);
     if (label.kind === 'metric' && !label.child && !label.change) parent = { label, heading: false, indent: labelCell.indent };
-    else if (label.kind !== 'segment' && label.kind !== 'total' && label.kind !== 'metric') parent = parent?.heading ? parent : null;
+    // A total closes the breakdown above it: a line after it is not one of its parts.
+    else if (label.kind === 'total') parent = null;
+    else if (label.kind !== 'segment' && label.kind !== 'metric') parent = parent?.heading ? parent : null;
     if (!read) continue;
     facts.push(...rowFacts(row, cells, read, columns, { ...scope, units: tableUnits }, ctx, zh || /[\u3400-\u9fff]/u.test(labelCell.text)));
   }
@@ -143,12 +145,14 @@ function resolveRow(label: RowLabel, cell: TableCell, parent: Parent | null, sec
     const partOf = parent && (parent.heading || (label.kind === 'segment' && (label.child || cell.indent > parent.indent))) ? parent.label : null;
     const source = partOf ?? (parent ? null : scope.metric);
     if (!source || source.change || source.segment) return null;
+    // The row takes the units its metric's label states ("Revenue (RMB mn)" above its parts).
+    const units = mergeUnits([source.units, label.units]);
     if (label.kind === 'total') {
       if (sectionSegment) return null;
-      return { label: source, segment: null, inherited: true, company: source.company, units: label.units };
+      return { label: source, segment: null, inherited: true, company: source.company, units };
     }
     if (!SEGMENT_METRICS.has(source.metric.id) || sectionSegment) return null;
-    return { label: source, segment: label.segment, inherited: true, company: label.company ?? source.company, units: label.units };
+    return { label: source, segment: label.segment, inherited: true, company: label.company ?? source.company, units };
   }
   return null;
 }
