@@ -300,6 +300,15 @@ describe('column headers', () => {
     expect(briefs(text)).toEqual([]);
   });
 
+  it('guidance, consensus and 预测 columns are forecasts; several forecasts of one period side by side give none of them', () => {
+    const one = ['| (RMB mn) | 2030 | 2031 guidance |', '|---|---|---|', '| Revenue | 100.0 | 120.0 |'].join('\n');
+    expect(briefs(one)).toEqual(['acme-cloud revenue FY2030 100000000 CNY', 'acme-cloud revenue FY2031 120000000 CNY [forecast]']);
+    const zh = ['| 项目(亿元) | 2030年 | 2031年预测 |', '|---|---|---|', '| 营业收入 | 1.00 | 1.19 |'].join('\n');
+    expect(briefs(zh)).toEqual(['acme-cloud revenue FY2030 100000000 CNY', 'acme-cloud revenue FY2031 119000000 CNY [forecast]']);
+    const several = ['| (RMB mn) | 2030 | 2031 guidance | Consensus 2031 |', '|---|---|---|---|', '| Revenue | 100.0 | 120.0 | 118.0 |'].join('\n');
+    expect(briefs(several)).toEqual(['acme-cloud revenue FY2030 100000000 CNY']);
+  });
+
   it('columns in two currencies each give their own figure', () => {
     const text = ['| Item | 2030 RMB million | 2030 US$ million |', '|---|---|---|', '| Revenue | 700.0 | 100.0 |'].join('\n');
     expect(briefs(text)).toEqual(['acme-cloud revenue FY2030 100000000 USD', 'acme-cloud revenue FY2030 700000000 CNY']);
