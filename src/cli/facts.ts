@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { qualifierLabels, displayOf } from '../core/query/figures.ts';
 import { METRIC_BY_ID } from '../core/facts/metrics.ts';
 import { periodLabel } from '../core/periods.ts';
+import { tablePlaceAt } from '../core/facts/tables/find-tables.ts';
 import { loadBaseConfig, loadDotEnv } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openEngine } from '../open-engine.ts';
@@ -30,14 +31,23 @@ function main(): void {
     }
     process.stdout.write(`\n== ${doc.title} [${doc.id}] — ${facts.length} figures\n`);
     let lastQuote = -1;
+    let lastTable = '';
     for (const f of facts) {
       const company = snapshot.registry.get(f.company)?.name ?? f.company;
       const metric = METRIC_BY_ID.get(f.metric)?.label ?? f.metric;
       const quals = qualifierLabels(f);
       const change = f.change && !f.qualifiers.change ? ` change ${f.change.value}${f.change.unit} ${f.change.basis}` : '';
-      if (f.start !== lastQuote) process.stdout.write(`  "${doc.text.slice(f.start, f.end)}"\n`);
+      if (f.start !== lastQuote) {
+        // A table row is shown under its table's caption and header, as answers cite it.
+        const place = f.origin === 'table' ? tablePlaceAt(doc.text, f.start) : null;
+        const head = place ? `  table${place.caption ? ` "${place.caption}"` : ''}${place.note ? ` [${place.note}]` : ''}\n    ${place.header}\n` : '';
+        if (place && head !== lastTable) process.stdout.write(head);
+        lastTable = head;
+        process.stdout.write(place ? `    ${doc.text.slice(f.start, f.end)}\n` : `  "${doc.text.slice(f.start, f.end)}"\n`);
+      }
       lastQuote = f.start;
-      process.stdout.write(`    -> ${company} | ${metric} | ${periodLabel(f.period)} | ${displayOf(f)}${change}${quals.length ? ` [${quals.join(', ')}]` : ''} (confidence ${f.confidence})\n`);
+      const origin = f.origin === 'table' ? ' [from a table]' : '';
+      process.stdout.write(`    -> ${company} | ${metric} | ${periodLabel(f.period)} | ${displayOf(f)}${change}${quals.length ? ` [${quals.join(', ')}]` : ''} (confidence ${f.confidence})${origin}\n`);
     }
   }
 }

@@ -16,6 +16,11 @@ export const SourceSchema = z.object({
   quote: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /**
+   * A figure read from a table: the table's caption or heading, its header row and the unit
+   * note beside it, so the reader sees where the number sits. `quote` is the row.
+   */
+  table: z.object({ caption: z.string().nullable(), header: z.string(), note: z.string().optional() }).optional(),
 });
 /** Where a figure or passage comes from. */
 export type Source = z.infer<typeof SourceSchema>;

@@ -1,6 +1,7 @@
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Figure, Passage, Source } from '../../core/answer.ts';
 import { clip, DISCORD_LIMITS, field } from './embed-limits.ts';
+import { tableCiteHead } from '../../core/answers/text.ts';
 
 /**
  * Embeds for figures and passages. Figures, quotes and titles are shown exactly as the
@@ -43,7 +44,17 @@ export function fittedQuote(quote: string, max: number): string {
 /** A quote and its attribution within `max` characters; only the quote is shortened. */
 function quoteBlock(source: Source, max: number): string {
   const tail = clip(`\n— ${attribution(source)}`, Math.min(300, Math.floor(max / 3)));
-  return `${fittedQuote(source.quote, max - tail.length)}${tail}`;
+  const place = tablePlace(source, Math.floor(max / 3));
+  return `${place}${fittedQuote(source.quote, max - tail.length - place.length)}${tail}`;
+}
+
+/** A table figure's caption, unit note and header row, quoted above its row. */
+function tablePlace(source: Source, max: number): string {
+  const t = source.table;
+  if (!t) return '';
+  const head = [t.caption ? `*${safe(t.caption)}*` : '', t.note ? `(${safe(t.note)})` : ''].filter(Boolean).join(' ');
+  const lines = [...(head ? [`> ${head}`] : []), fittedQuote(t.header, Math.max(20, max - head.length - 4))];
+  return `${clip(lines.join('\n'), Math.max(1, max - 1))}\n`;
 }
 
 function qualifiersOf(f: Figure): string[] {
@@ -149,5 +160,7 @@ export function passageEmbed(p: Passage, color: number): APIEmbed {
 
 /** Every quote of a figure (source, corroborating, alternatives, change basis). */
 export function quotesOf(f: Figure): string[] {
-  return [f.source.quote, ...f.corroborating.map((c) => c.quote), ...f.alternatives.map((a) => a.source.quote), ...(f.change?.against ? [f.change.against.source.quote] : [])];
+  const sources = [f.source, ...f.corroborating, ...f.alternatives.map((a) => a.source), ...(f.change?.against ? [f.change.against.source] : [])];
+  // A table figure's citation lines (caption, header) are shown with its quote too.
+  return sources.flatMap((s) => [s.quote, ...(s.table ? [s.table.header, tableCiteHead(s)] : [])]);
 }

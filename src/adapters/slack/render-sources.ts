@@ -19,15 +19,24 @@ export function citation(source: Pick<Source, 'title' | 'published'>): string {
  * A quote as a mrkdwn block quote followed by its citation. A quote too long for one
  * section is shortened at the end and says so; it stays an exact prefix of the source.
  */
-export function quoteText(source: Pick<Source, 'quote' | 'title' | 'published'>, room: number = QUOTE_ROOM): string {
+export function quoteText(source: Pick<Source, 'quote' | 'title' | 'published' | 'table'>, room: number = QUOTE_ROOM): string {
+  const place = tablePlace(source);
   const escaped = escapeMrkdwn(source.quote.trim());
-  const shown = truncate(escaped, room, ' …');
+  const shown = truncate(escaped, Math.max(80, room - place.length), ' …');
   const note = shown.length < escaped.length ? `\n_(quote shortened; the full sentence is in the document)_` : '';
-  const quoted = shown
+  const quoted = `${place}${shown}`
     .split('\n')
     .map((line) => `>${line}`)
     .join('\n');
   return `${quoted}\n${citation(source)}${note}`;
+}
+
+/** A table figure's caption, unit note and header row, quoted above its row. */
+function tablePlace(source: Pick<Source, 'table'>): string {
+  const t = source.table;
+  if (!t) return '';
+  const head = [t.caption ? `_${escapeMrkdwn(truncate(t.caption, 300, ' …'))}_` : '', t.note ? `(${escapeMrkdwn(truncate(t.note, 200, ' …'))})` : ''].filter(Boolean).join(' ');
+  return `${head ? `${head}\n` : ''}${escapeMrkdwn(truncate(t.header, 1000, ' …'))}\n`;
 }
 
 /** The metric as read: `Revenue`, `Revenue (cloud services)`. */

@@ -6,7 +6,7 @@ import { lookup } from '../query/lookup.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { makeAnswer } from './make.ts';
 import { resolveCompany, resolveMetricText, resolvePeriodText } from './resolve.ts';
-import { figureBlock, passageBlock } from './text.ts';
+import { citeLine, figureBlock, passageBlock } from './text.ts';
 import { evidencePassages } from './evidence.ts';
 import { canonicalSegment } from '../facts/segments.ts';
 import { fold } from '../text/fold.ts';
@@ -141,7 +141,7 @@ function uniqueSources(figures: readonly Figure[]): string[] {
     const key = `${f.source.document}:${f.source.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(`- ${f.period}: "${f.source.quote}" (${f.source.title}${f.source.published ? `, ${f.source.published}` : ''})`);
+    out.push(`- ${f.period}: ${citeLine(f.source)}`);
   }
   return out;
 }

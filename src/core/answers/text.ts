@@ -5,10 +5,22 @@ import type { Figure, Passage, Source } from '../answer.ts';
  * render the structured answer themselves; this is what a terminal shows.
  */
 
-/** `"quote" — Title, 2025-05-08` */
+/**
+ * `"quote" (Title, 2025-05-08)`. A table figure shows where its row sits: the caption,
+ * the unit note, then the header row and the row itself on lines of their own.
+ */
 export function citeLine(source: Source): string {
   const date = source.published ? `, ${source.published}` : '';
+  if (source.table) return `${tableCiteHead(source)}\n      ${source.table.header}\n      ${source.quote}`;
   return `"${source.quote}" (${source.title}${date})`;
+}
+
+/** First line of a table figure's citation: `table "Caption" [unit note] (Title, 2025-05-08)`. */
+export function tableCiteHead(source: Source): string {
+  const date = source.published ? `, ${source.published}` : '';
+  const caption = source.table?.caption ? ` "${source.table.caption}"` : '';
+  const note = source.table?.note ? ` [${source.table.note}]` : '';
+  return `table${caption}${note} (${source.title}${date})`;
 }
 
 /** One figure as a headline line: `Acme Cloud revenue FY2030: RMB 512 million (5.12億元), down 12.34% year on year`. */

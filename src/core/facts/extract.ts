@@ -11,6 +11,8 @@ import { viewSentence, type MetricToken, type SegmentTopic, type SentenceView } 
 import { NOT_A_METRIC } from './metrics.ts';
 import { continuedMetric, inheritedMetric, isListItem, itemLabel, soleMetric } from './list-items.ts';
 import { periodLabel, type Period } from '../periods.ts';
+import { findTables, insideTables } from './tables/find-tables.ts';
+import { tableFacts } from './tables/table-facts.ts';
 
 // "人民币170亿元(23.6亿美元)", "RMB131.9 million ($18.6 million)": a convenience translation.
 const TRANSLATION_BEFORE = /\d[^()（）,，;；。]{0,14}[(（]\s?(?:约合|约|合|折合|approximately|approx\.?|about)?\s?(?:us\$|\$|rmb|人民币|hk\$|usd|美元)?\s?$/u;
@@ -77,8 +79,12 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   let listLead: MetricToken | null = null;
   let lastPeriodList: Period[] | null = null;
   let previousMetric: { token: MetricToken; paragraph: number } | null = null;
+  // Table rows are read by the table pass, by column header, never as sentences.
+  const tables = findTables(doc.text);
+  const inTable = insideTables(tables);
 
   for (const sentence of splitSentences(doc.text)) {
+    if (tables.length && inTable(sentence.start)) continue;
     const source = doc.text.slice(sentence.start, sentence.end);
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
@@ -149,5 +155,6 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       facts.push(fact);
     }
   }
+  if (tables.length) facts.push(...tableFacts(tables, { docId: doc.id, registry, primary, time: { docPeriod: doc.period, now, contextYear: null }, defaultCurrency: currency, reportPeriod: doc.inferred.includes('period') ? null : doc.period }));
   return facts;
 }

@@ -61,4 +61,6 @@ export interface Fact {
   language: 'en' | 'zh';
   /** The same figure in another currency, in brackets after the one reported ("RMB 170亿元 (23.6亿美元)"). */
   translated?: boolean;
+  /** Where the figure was read: a sentence of prose (default) or a table row. */
+  origin?: 'sentence' | 'table';
 }

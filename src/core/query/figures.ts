@@ -5,16 +5,17 @@ import { METRIC_BY_ID } from '../facts/metrics.ts';
 import { formatChange, formatValue, toSignificant } from '../format.ts';
 import { periodLabel } from '../periods.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
+import { tablePlaceAt } from '../facts/tables/find-tables.ts';
 
 /**
  * Turning facts into answer figures: choosing among several statements of one figure,
  * formatting it, attaching the change and every source.
  */
 
-/** Source of a fact: document, title, date and the exact quote. */
-export function sourceOf(snapshot: CorpusSnapshot, fact: Pick<Fact, 'doc' | 'start' | 'end'>): Source {
+/** Source of a fact: document, title, date and the exact quote (a table figure's row, with where the table sits). */
+export function sourceOf(snapshot: CorpusSnapshot, fact: Pick<Fact, 'doc' | 'start' | 'end' | 'origin'>): Source {
   const doc = snapshot.byId.get(fact.doc);
-  return {
+  const source: Source = {
     document: fact.doc,
     title: doc?.title ?? fact.doc,
     published: doc?.published ?? null,
@@ -22,6 +23,9 @@ export function sourceOf(snapshot: CorpusSnapshot, fact: Pick<Fact, 'doc' | 'sta
     start: fact.start,
     end: fact.end,
   };
+  const table = doc && fact.origin === 'table' ? tablePlaceAt(doc.text, fact.start) : null;
+  if (table) source.table = table;
+  return source;
 }
 
 /** Half a unit of the last significant digit: how far a rounded statement may be off. */
