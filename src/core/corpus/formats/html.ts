@@ -1,0 +1,114 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { randomBytes } from 'node:crypto';
+import type { DocumentRead, PageMeta } from './document-read.ts';
+import { skippedRead } from './document-read.ts';
+import { htmlTable } from './html-table.ts';
+import { blockText } from './html-text.ts';
+import { pipeTable } from './pipe-table.ts';
+
+/**
+ * Saved web pages: parsed by `linkedom` (a real HTML parser), the main content picked
+ * by Mozilla's Readability (the engine of Firefox's reader view), so navigation,
+ * scripts, share buttons and footers never become passages. Tables are set aside
+ * before Readability and written back as pipe tables where they stood.
+ */
+
+/** Elements that are never content, dropped before anything else reads the page. */
+const NEVER_CONTENT = 'script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, nav, aside, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
+/** Least article text a page must have to be read (a headline and a sentence). */
+const MIN_TEXT_CHARS = 40;
+
+function decode(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Chinese pages are often saved in their page's own charset (GBK, Big5).
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    const charset = head.match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu)?.[1];
+    if (!charset) return null;
+    try {
+      return new TextDecoder(charset.toLowerCase()).decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+}
+
+function isoDate(value: string | null | undefined): string | undefined {
+  const m = value?.trim().match(/^(\d{4})-(\d{2})-(\d{2})/u);
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(m[0]) ? m[0] : undefined;
+}
+
+function metaOf(document: Document): PageMeta {
+  const content = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.replace(/\s+/gu, ' ').trim() || undefined;
+  const title = content('meta[property="og:title"]') ?? (document.querySelector('title')?.textContent?.replace(/\s+/gu, ' ').trim() || undefined);
+  const published =
+    isoDate(content('meta[property="article:published_time"]')) ??
+    isoDate(content('meta[name="pubdate"]')) ??
+    isoDate(content('meta[name="publishdate"]')) ??
+    isoDate(content('meta[name="date"]')) ??
+    isoDate(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+  return { title: title?.slice(0, 300), published, siteName: content('meta[property="og:site_name"]')?.slice(0, 120) };
+}
+
+/** Read a saved web page. */
+export function readHtml(file: string, bytes: Uint8Array): DocumentRead {
+  const html = decode(bytes);
+  if (html === null) return skippedRead('html', file, 'not valid UTF-8 and no readable charset declared; save the page as UTF-8 and it will be read');
+  const { document } = parseHTML(html);
+  const meta = metaOf(document);
+  const scriptChars = Array.from(document.querySelectorAll('script')).reduce((n, s) => n + (s.textContent?.length ?? 0), 0);
+  for (const el of Array.from(document.querySelectorAll(NEVER_CONTENT))) el.remove();
+  // Tables are set aside behind a token Readability keeps as a paragraph of text.
+  const nonce = randomBytes(4).toString('hex');
+  const tables = new Map<string, string>();
+  const outerTables = Array.from(document.querySelectorAll('table')).filter((t) => !t.parentElement?.closest('table'));
+  for (const table of outerTables) {
+    const cells = htmlTable(table);
+    if (!cells) {
+      table.remove();
+      continue;
+    }
+    const token = `tbl${nonce}x${tables.size}`;
+    tables.set(token, pipeTable(cells));
+    const p = document.createElement('p');
+    p.textContent = token;
+    table.replaceWith(p);
+  }
+  let main: Node | null = null;
+  let publishedTime: string | undefined;
+  try {
+    const article = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+    if (article?.content) {
+      main = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body;
+      publishedTime = isoDate(article.publishedTime);
+    }
+  } catch {
+    // Readability gives up on some pages; the page's body without its chrome is read instead.
+  }
+  if (!main || !/[\p{L}\p{N}]/u.test(main.textContent ?? '')) {
+    for (const el of Array.from(document.querySelectorAll('header'))) el.remove();
+    main = document.body ?? document.documentElement;
+  }
+  let text = blockText(main!);
+  for (const [token, table] of tables) text = text.replace(new RegExp(`^${token}$`, 'mu'), () => table);
+  // A table Readability dropped was part of the chrome; its token must not stay behind.
+  text = text.replace(new RegExp(`^tbl${nonce}x\\d+$`, 'gmu'), '');
+  const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  if (letters < MIN_TEXT_CHARS) {
+    const why = scriptChars > 1000 ? `the page is mostly script (${Math.round(scriptChars / 1024)} KB of script, no article text): it was saved before its content loaded; save it again once the page shows, or print it to PDF` : 'no article text on the page';
+    return skippedRead('html', file, why);
+  }
+  return {
+    kind: 'html',
+    text,
+    cleaned: false,
+    frontMatter: { kind: 'plain', body: '' },
+    partial: {},
+    meta: { ...meta, published: meta.published ?? publishedTime },
+    problems: [],
+  };
+}

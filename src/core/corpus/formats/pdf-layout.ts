@@ -1,0 +1,152 @@
+import { pipeTable } from './pipe-table.ts';
+
+/**
+ * Laying out one PDF page's text items as lines: items on one baseline make a line,
+ * wide gaps split a line into cells, lines whose cells line up make a table (written
+ * as a pipe table), and a taller gap between lines is a paragraph break. Reading order
+ * is top to bottom, left to right; a two-column page is read across its columns.
+ */
+
+/** A text item of a page, in PDF units (y grows upwards). */
+export interface PositionedText {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (height of the item). */
+  size: number;
+}
+
+/** One cell of a line: text and its horizontal extent. */
+export interface LineCell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+/** One visual line of a page. */
+export interface PageLine {
+  y: number;
+  size: number;
+  cells: LineCell[];
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/u;
+/** A gap this many font sizes wide separates cells (word spaces are a quarter of one). */
+const CELL_GAP = 1.5;
+/** A vertical step this many font sizes tall is a paragraph break (line spacing is about 1.2). */
+const PARAGRAPH_GAP = 1.8;
+
+/** Group a page's text items into lines and cells. */
+export function pageLines(items: readonly PositionedText[]): PageLine[] {
+  const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PositionedText[][] = [];
+  for (const item of sorted) {
+    const group = groups[groups.length - 1];
+    const head = group?.[0];
+    if (group && head && Math.abs(head.y - item.y) <= Math.max(head.size, item.size, 1) * 0.4) group.push(item);
+    else groups.push([item]);
+  }
+  const lines: PageLine[] = [];
+  for (const group of groups) {
+    group.sort((a, b) => a.x - b.x);
+    const size = Math.max(...group.map((g) => g.size), 1);
+    const cells: LineCell[] = [];
+    for (const item of group) {
+      const last = cells[cells.length - 1];
+      const gap = last ? item.x - last.x1 : 0;
+      if (!last || gap > size * CELL_GAP) {
+        cells.push({ text: item.str, x0: item.x, x1: item.x + item.width });
+        continue;
+      }
+      const glue = gap > size * 0.15 && !/\s$/u.test(last.text) && !/^\s/u.test(item.str) && !(CJK.test(last.text.slice(-1)) && CJK.test(item.str[0]!)) ? ' ' : '';
+      last.text += glue + item.str;
+      last.x1 = Math.max(last.x1, item.x + item.width);
+    }
+    for (const c of cells) c.text = c.text.replace(/\s+/gu, ' ').trim();
+    const kept = cells.filter((c) => c.text);
+    if (kept.length) lines.push({ y: group[0]!.y, size, cells: kept });
+  }
+  return lines;
+}
+
+/** The text of a line read as prose (its cells joined). */
+export function lineText(line: PageLine): string {
+  return line.cells.map((c) => c.text).join(' ');
+}
+
+/**
+ * Columns of a run of table lines, from the line with the most cells; every cell goes to
+ * the column whose centre is nearest its own (headers sit centred over right-aligned numbers).
+ */
+function tableRows(run: readonly PageLine[]): string[][] {
+  const widest = run.reduce((a, b) => (b.cells.length > a.cells.length ? b : a));
+  const centres = widest.cells.map((c) => (c.x0 + c.x1) / 2);
+  return run.map((line) => {
+    const row: string[] = centres.map(() => '');
+    for (const c of line.cells) {
+      const mid = (c.x0 + c.x1) / 2;
+      let best = 0;
+      let bestDistance = Infinity;
+      centres.forEach((centre, i) => {
+        const d = Math.abs(centre - mid);
+        if (d < bestDistance) [best, bestDistance] = [i, d];
+      });
+      // A row's first cell starting within the label column is its label, however wide.
+      if (line.cells[0] === c && c.x0 <= widest.cells[0]!.x1) best = 0;
+      row[best] = row[best] ? `${row[best]} ${c.text}` : c.text;
+    }
+    return row;
+  });
+}
+
+/**
+ * A page's lines as text: one line per visual line, a blank line between paragraphs,
+ * and runs of two or more lines of several cells as pipe tables.
+ */
+export function renderPage(lines: readonly PageLine[]): string {
+  const out: string[] = [];
+  let i = 0;
+  let previous: PageLine | null = null;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    let end = i;
+    while (end < lines.length && lines[end]!.cells.length >= 2) end += 1;
+    if (end - i >= 2) {
+      const rows = tableRows(lines.slice(i, end));
+      // A table stands apart from the prose after it; the line just above stays as its caption.
+      if (previous && previous.y - line.y > previous.size * PARAGRAPH_GAP * 1.6 && out.length && out[out.length - 1] !== '') out.push('');
+      out.push(pipeTable({ header: rows[0]!, rows: rows.slice(1) }), '');
+      previous = lines[end - 1]!;
+      i = end;
+      continue;
+    }
+    if (previous && out.length && out[out.length - 1] !== '' && previous.y - line.y > previous.size * PARAGRAPH_GAP) out.push('');
+    out.push(lineText(line));
+    previous = line;
+    i += 1;
+  }
+  return out.join('\n').replace(/\n{3,}/gu, '\n\n').trim();
+}
+
+const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^[-–—]?\s*[ivxlc]{1,6}\s*[-–—]?$/iu;
+
+function shape(line: PageLine): string {
+  return lineText(line).replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim().toLowerCase();
+}
+
+/**
+ * Drop running headers and footers: a line among the first or last two of a page that
+ * (digits aside) repeats on most pages, and bare page numbers at the top or bottom.
+ */
+export function dropPageFurniture(pages: PageLine[][]): PageLine[][] {
+  const edge = (lines: PageLine[]) => [...new Set([...lines.slice(0, 2), ...lines.slice(-2)])];
+  const counts = new Map<string, number>();
+  for (const lines of pages) for (const s of new Set(edge(lines).map(shape))) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const withText = pages.filter((p) => p.length > 0).length;
+  const repeated = (s: string) => withText >= 3 && (counts.get(s) ?? 0) >= Math.max(3, Math.ceil(withText * 0.6));
+  return pages.map((lines) => {
+    const edges = new Set(edge(lines));
+    return lines.filter((line) => !edges.has(line) || (!PAGE_NUMBER.test(lineText(line).trim()) && !repeated(shape(line))));
+  });
+}
