@@ -1,14 +1,16 @@
 import type { Figure, Passage, Source } from '../answer.ts';
+import { pageLabel } from './source-pages.ts';
 
 /**
  * Plain-text rendering shared by the console and by chat fallbacks. Chat adapters
  * render the structured answer themselves; this is what a terminal shows.
  */
 
-/** `"quote" — Title, 2025-05-08` */
+/** `"quote" (Title, 2025-05-08, p. 14)`; the page only for PDFs. */
 export function citeLine(source: Source): string {
   const date = source.published ? `, ${source.published}` : '';
-  return `"${source.quote}" (${source.title}${date})`;
+  const page = source.page ? `, ${pageLabel(source)}` : '';
+  return `"${source.quote}" (${source.title}${date}${page})`;
 }
 
 /** One figure as a headline line: `Acme Cloud revenue FY2030: RMB 512 million (5.12億元), down 12.34% year on year`. */
@@ -34,5 +36,6 @@ export function figureBlock(f: Figure): string {
 /** A passage with its score-free citation. */
 export function passageBlock(p: Passage, index: number): string {
   const date = p.published ? `, ${p.published}` : '';
-  return `${index + 1}. ${p.title}${date}\n   "${p.quote}"`;
+  const page = p.page ? `, ${pageLabel(p)}` : '';
+  return `${index + 1}. ${p.title}${date}${page}\n   "${p.quote}"`;
 }

@@ -4,7 +4,8 @@ import { basename, join, relative, sep } from 'node:path';
 import type { CompanyRegistry } from '../companies/registry.ts';
 import { buildDocuments, type LoadedCorpus, type ReadCorpusFile } from './build-documents.ts';
 import { DEFAULT_MAX_PDF_BYTES } from './formats/pdf.ts';
-import { FORMAT_BY_EXTENSION, formatOf, readDocumentFile } from './formats/read-document.ts';
+import { FORMAT_BY_EXTENSION, formatOf } from './formats/kinds.ts';
+import { readDocumentFile } from './formats/read-document.ts';
 import { sidecarName } from './formats/sidecar.ts';
 
 export { buildDocuments, type LoadedCorpus, type ReadCorpusFile } from './build-documents.ts';

@@ -59,4 +59,6 @@ export interface Fact {
   confidence: number;
   /** Language of the statement. */
   language: 'en' | 'zh';
+  /** Where the figure was read: a sentence of prose (default) or a table row. */
+  origin?: 'sentence' | 'table';
 }

@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { randomBytes } from 'node:crypto';
 import type { DocumentRead, PageMeta } from './document-read.ts';
 import { skippedRead } from './document-read.ts';
@@ -55,7 +53,9 @@ function metaOf(document: Document): PageMeta {
 }
 
 /** Read a saved web page. */
-export function readHtml(file: string, bytes: Uint8Array): DocumentRead {
+export async function readHtml(file: string, bytes: Uint8Array): Promise<DocumentRead> {
+  // Loaded on first use: only the indexing worker reads web pages.
+  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
   const html = decode(bytes);
   if (html === null) return skippedRead('html', file, 'not valid UTF-8 and no readable charset declared; save the page as UTF-8 and it will be read');
   const { document } = parseHTML(html);

@@ -39,7 +39,8 @@ const PARAGRAPH_GAP = 1.8;
 
 /** Group a page's text items into lines and cells. */
 export function pageLines(items: readonly PositionedText[]): PageLine[] {
-  const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  // pdf.js fills gaps with blank items as wide as the gap; the gap itself is what tells cells apart.
+  const sorted = items.filter((i) => i.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PositionedText[][] = [];
   for (const item of sorted) {
     const group = groups[groups.length - 1];

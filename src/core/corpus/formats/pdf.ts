@@ -1,4 +1,3 @@
-import { getDocumentProxy } from 'unpdf';
 import { cleanText } from '../clean.ts';
 import type { DocumentRead, ReadProblem } from './document-read.ts';
 import { skippedRead } from './document-read.ts';
@@ -59,6 +58,8 @@ function metadataTitle(info: unknown): string | undefined {
 
 /** Read a PDF's text layer. */
 export async function readPdf(file: string, bytes: Uint8Array): Promise<DocumentRead> {
+  // Loaded on first use: pdf.js is large, and only the indexing worker reads PDFs.
+  const { getDocumentProxy } = await import('unpdf');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // A copy: pdf.js may take the buffer over, and the caller's bytes are hashed and kept.

@@ -1,25 +1,12 @@
-import { extname } from 'node:path';
 import type { ParsedFile } from '../front-matter.ts';
-import type { DocumentKind, DocumentRead } from './document-read.ts';
+import type { DocumentRead } from './document-read.ts';
+import { formatOf } from './kinds.ts';
 import { decodeText, readMarkdown } from './markdown.ts';
 import { readHtml } from './html.ts';
 import { readPdf } from './pdf.ts';
 import { parseSidecar, partialFields, sidecarAsFence } from './sidecar.ts';
 
-/** The format of each extension read; anything else in the folder is ignored. */
-export const FORMAT_BY_EXTENSION: ReadonlyMap<string, DocumentKind> = new Map([
-  ['.md', 'markdown'],
-  ['.markdown', 'markdown'],
-  ['.txt', 'text'],
-  ['.pdf', 'pdf'],
-  ['.html', 'html'],
-  ['.htm', 'html'],
-]);
-
-/** The format of a file by its extension, or undefined when it is not read. */
-export function formatOf(file: string): DocumentKind | undefined {
-  return FORMAT_BY_EXTENSION.get(extname(file).toLowerCase());
-}
+export { FORMAT_BY_EXTENSION, formatOf } from './kinds.ts';
 
 /** A file to read: its bytes and, when there is one, its `.meta.yaml` sidecar's bytes. */
 export interface FileToRead {
@@ -49,7 +36,7 @@ export async function readDocumentFile(f: FileToRead): Promise<DocumentRead> {
   try {
     if (kind === 'markdown' || kind === 'text') read = readMarkdown(kind, f.file, f.bytes, sidecar, sidecarPartial);
     else {
-      read = kind === 'pdf' ? await readPdf(f.file, f.bytes) : readHtml(f.file, f.bytes);
+      read = kind === 'pdf' ? await readPdf(f.file, f.bytes) : await readHtml(f.file, f.bytes);
       if (sidecar && read.text !== null) read = { ...read, frontMatter: sidecar, partial: sidecarPartial };
     }
   } catch (error) {
