@@ -14,8 +14,8 @@ import { pipeTable } from './pipe-table.ts';
 
 /** Elements that are never content, dropped before anything else reads the page. */
 const NEVER_CONTENT = 'script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, nav, aside, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
-/** Least article text a page must have to be read (a headline and a sentence). */
-const MIN_TEXT_CHARS = 40;
+/** Least article text a page must have to be read (a sentence; Chinese says much in few characters). */
+const MIN_TEXT_CHARS = 20;
 
 function decode(bytes: Uint8Array): string | null {
   try {

@@ -101,14 +101,49 @@ function tableRows(run: readonly PageLine[]): string[][] {
   });
 }
 
+/** Where the prose of a document starts and ends on the line. */
+export interface TextMargins {
+  left: number;
+  right: number;
+}
+
 /**
- * A page's lines as text: one line per visual line, a blank line between paragraphs,
- * and runs of two or more lines of several cells as pipe tables.
+ * The text margins of a document, from all its prose lines: a page with only a caption
+ * on it must not take the caption's end for its right margin.
  */
-export function renderPage(lines: readonly PageLine[]): string {
+export function textMargins(pages: ReadonlyArray<readonly PageLine[]>): TextMargins {
+  const prose = pages.flatMap((p) => p.filter((l) => l.cells.length === 1)).map((l) => l.cells[0]!);
+  if (!prose.length) return { left: 0, right: 0 };
+  const ends = prose.map((c) => c.x1).sort((a, b) => a - b);
+  // The 90th percentile: most lines of running text reach the margin; a stray wide line does not move it.
+  return { left: Math.min(...prose.map((c) => c.x0)), right: ends[Math.floor((ends.length - 1) * 0.9)]! };
+}
+
+/** True when a line runs to the right margin, so the sentence on it goes on in the next line. */
+function wraps(line: PageLine, left: number, right: number): boolean {
+  const last = line.cells[line.cells.length - 1]!;
+  return right - left > 0 && last.x1 >= left + (right - left) * 0.85;
+}
+
+/** Join a wrapped line and its continuation: no space inside Chinese text or after a hyphen. */
+function joinWrapped(previous: string, next: string): string {
+  if (CJK.test(previous.slice(-1)) && CJK.test(next[0] ?? '')) return previous + next;
+  if (/[A-Za-z]-$/u.test(previous) && /^[a-z]/u.test(next)) return previous + next;
+  return `${previous} ${next}`;
+}
+
+/**
+ * A page's lines as text: the lines of a paragraph joined where they wrapped (a line
+ * that runs to the right margin goes on in the next), short lines (headings, captions,
+ * notes) kept as lines of their own, a blank line between paragraphs, and runs of two
+ * or more lines of several cells as pipe tables.
+ */
+export function renderPage(lines: readonly PageLine[], margins: TextMargins = textMargins([lines])): string {
+  const { left, right } = margins;
   const out: string[] = [];
   let i = 0;
   let previous: PageLine | null = null;
+  let joinNext = false;
   while (i < lines.length) {
     const line = lines[i]!;
     let end = i;
@@ -119,11 +154,16 @@ export function renderPage(lines: readonly PageLine[]): string {
       if (previous && previous.y - line.y > previous.size * PARAGRAPH_GAP * 1.6 && out.length && out[out.length - 1] !== '') out.push('');
       out.push(pipeTable({ header: rows[0]!, rows: rows.slice(1) }), '');
       previous = lines[end - 1]!;
+      joinNext = false;
       i = end;
       continue;
     }
-    if (previous && out.length && out[out.length - 1] !== '' && previous.y - line.y > previous.size * PARAGRAPH_GAP) out.push('');
-    out.push(lineText(line));
+    const gap = previous !== null && previous.y - line.y > previous.size * PARAGRAPH_GAP;
+    if (gap && out.length && out[out.length - 1] !== '') out.push('');
+    const text = lineText(line);
+    if (joinNext && !gap && out.length && out[out.length - 1] !== '') out[out.length - 1] = joinWrapped(out[out.length - 1]!, text);
+    else out.push(text);
+    joinNext = line.cells.length === 1 && wraps(line, left, right);
     previous = line;
     i += 1;
   }

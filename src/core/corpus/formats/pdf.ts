@@ -1,7 +1,7 @@
 import { cleanText } from '../clean.ts';
 import type { DocumentRead, ReadProblem } from './document-read.ts';
 import { skippedRead } from './document-read.ts';
-import { dropPageFurniture, pageLines, renderPage, type PageLine, type PositionedText } from './pdf-layout.ts';
+import { dropPageFurniture, pageLines, renderPage, textMargins, type PageLine, type PositionedText } from './pdf-layout.ts';
 
 /**
  * PDF documents through pdf.js (the serverless build bundled by `unpdf`, no worker, no
@@ -88,7 +88,9 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Document
     } catch {
       // Metadata is a nicety: a damaged info dictionary does not keep the text out.
     }
-    const texts = dropPageFurniture(pages).map((lines) => cleanText(renderPage(lines)).text);
+    const kept = dropPageFurniture(pages);
+    const margins = textMargins(kept);
+    const texts = kept.map((lines) => cleanText(renderPage(lines, margins)).text);
     const empty = texts.flatMap((t, i) => (t.trim() || unreadable.includes(i + 1) ? [] : [i + 1]));
     if (unreadable.length === pages.length) return skippedRead('pdf', file, reasonOf(new Error('no page could be read')));
     if (!texts.some((t) => /[\p{L}\p{N}]/u.test(t))) {
