@@ -1,6 +1,6 @@
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Figure, Passage, Source } from '../../core/answer.ts';
-import { pageLabel } from '../../core/answers/source-pages.ts';
+import { pageLabel } from '../../core/answers/page-label.ts';
 import { clip, DISCORD_LIMITS, field } from './embed-limits.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { DocumentInfo, Figure, Passage, Source } from '../../core/answer.ts';
 import { figuresNote, inferredNote, kindLabel } from '../../core/answers/document-kind.ts';
-import { pageLabel } from '../../core/answers/source-pages.ts';
+import { pageLabel } from '../../core/answers/page-label.ts';
 import { escapeMrkdwn } from './markup.ts';
 import { SLACK_LIMITS, truncate } from './render-limits.ts';
 

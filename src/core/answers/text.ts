@@ -1,5 +1,5 @@
 import type { Figure, Passage, Source } from '../answer.ts';
-import { pageLabel } from './source-pages.ts';
+import { pageLabel } from './page-label.ts';
 
 /**
  * Plain-text rendering shared by the console and by chat fallbacks. Chat adapters
