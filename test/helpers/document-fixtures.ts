@@ -38,6 +38,8 @@ export interface ResultsPdfOptions {
   extraPages?: number;
   /** A results table on every this many filler pages. */
   tableEvery?: number;
+  /** Fill filler pages to the bottom margin, as a report's pages are. */
+  dense?: boolean;
 }
 
 /**
@@ -84,8 +86,10 @@ export async function resultsPdf(options: ResultsPdfOptions = {}): Promise<Uint8
       'control. Research and development focused on navigation, grasping and fleet scheduling.',
       '',
     ];
-    let y = lines(page, font, [...paragraph, ...paragraph, ...paragraph], 760);
-    if (options.tableEvery && i % options.tableEvery === 0) y = drawTable(page, font, y - 20);
+    const withTable = options.tableEvery !== undefined && i % options.tableEvery === 0;
+    const count = options.dense ? (withTable ? 6 : 9) : 3;
+    let y = lines(page, font, Array.from({ length: count }, () => paragraph).flat(), 760);
+    if (withTable) y = drawTable(page, font, y - 20);
     lines(page, font, paragraph, y - 10);
   }
   return doc.save();
