@@ -170,7 +170,8 @@ export function renderPage(lines: readonly PageLine[], margins: TextMargins = te
   return out.join('\n').replace(/\n{3,}/gu, '\n\n').trim();
 }
 
-const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^[-–—]?\s*[ivxlc]{1,6}\s*[-–—]?$/iu;
+// Up to three digits: a lone "2024" at the top of a cover is a year, not a page number.
+const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$|^第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?$|^[-–—]?\s*[ivxlc]{1,6}\s*[-–—]?$/iu;
 
 function shape(line: PageLine): string {
   return lineText(line).replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim().toLowerCase();
