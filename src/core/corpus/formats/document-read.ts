@@ -11,8 +11,6 @@ export interface PageMeta {
   title?: string;
   /** YYYY-MM-DD */
   published?: string;
-  /** A name the page gives its publisher (og:site_name), a hint for the company. */
-  siteName?: string;
 }
 
 /**

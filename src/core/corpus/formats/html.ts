@@ -40,6 +40,23 @@ function isoDate(value: string | null | undefined): string | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(m[0]) ? m[0] : undefined;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The date of a press release's dateline ("HANGZHOU, August 21, 2025 —", "21 August 2025"),
+ * near the top of its text. Numeric and Chinese dates are read by `inferPublished` later.
+ */
+export function datelineDate(text: string): string | undefined {
+  const head = text.slice(0, 400);
+  const month = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+  const monthFirst = head.match(new RegExp(`\\b${month}\\s+(\\d{1,2}),?\\s+(20\\d{2})\\b`, 'iu'));
+  const dayFirst = head.match(new RegExp(`\\b(\\d{1,2})\\s+${month}\\s+(20\\d{2})\\b`, 'iu'));
+  const [m, d, y] = monthFirst ? [monthFirst[1]!, monthFirst[2]!, monthFirst[3]!] : dayFirst ? [dayFirst[2]!, dayFirst[1]!, dayFirst[3]!] : [];
+  if (!m || !d || !y) return undefined;
+  const n = MONTHS.indexOf(m.slice(0, 3).toLowerCase()) + 1;
+  return isoDate(`${y}-${String(n).padStart(2, '0')}-${d.padStart(2, '0')}`);
+}
+
 function metaOf(document: Document): PageMeta {
   const content = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.replace(/\s+/gu, ' ').trim() || undefined;
   const title = content('meta[property="og:title"]') ?? (document.querySelector('title')?.textContent?.replace(/\s+/gu, ' ').trim() || undefined);
@@ -49,7 +66,7 @@ function metaOf(document: Document): PageMeta {
     isoDate(content('meta[name="publishdate"]')) ??
     isoDate(content('meta[name="date"]')) ??
     isoDate(document.querySelector('time[datetime]')?.getAttribute('datetime'));
-  return { title: title?.slice(0, 300), published, siteName: content('meta[property="og:site_name"]')?.slice(0, 120) };
+  return { title: title?.slice(0, 300), published };
 }
 
 /** Read a saved web page. */
@@ -108,7 +125,7 @@ export async function readHtml(file: string, bytes: Uint8Array): Promise<Documen
     cleaned: false,
     frontMatter: { kind: 'plain', body: '' },
     partial: {},
-    meta: { ...meta, published: meta.published ?? publishedTime },
+    meta: { ...meta, published: meta.published ?? publishedTime ?? datelineDate(text) },
     problems: [],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHtml } from '../../../../src/core/corpus/formats/html.ts';
+import { datelineDate, readHtml } from '../../../../src/core/corpus/formats/html.ts';
 import { HTML_COMPANY, HTML_NOISE, pressReleaseHtml, scriptOnlyHtml } from '../../../helpers/document-fixtures.ts';
 
 /** Saved web pages: main content only, tables as pipe tables, the page's own title and date. */
@@ -65,5 +65,15 @@ describe('HTML documents', () => {
     const page = Buffer.concat([Buffer.from('<html><head><meta charset="gbk"></head><body><p>'), body, Buffer.from('</p></body></html>')]);
     const read = await readHtml('gbk.html', page);
     expect(read.text).toContain('本公司2024年营业收入为人民币8.1亿元，同比增长23%。');
+  });
+});
+
+describe('the date of a page without a date in its head', () => {
+  it('is read from the dateline', async () => {
+    const html = pressReleaseHtml().replace(/<meta property="article:published_time"[^>]*>/u, '');
+    expect((await readHtml('press.html', bytes(html))).meta?.published).toBe('2025-08-21');
+    expect(datelineDate('LONDON, 3 March 2026 — Results.')).toBe('2026-03-03');
+    expect(datelineDate('Sept. 9, 2025: an update')).toBe('2025-09-09');
+    expect(datelineDate('February 30, 2025')).toBeUndefined();
   });
 });
