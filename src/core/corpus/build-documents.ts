@@ -98,7 +98,7 @@ export function buildDocuments(files: ReadCorpusFile[], registry: CompanyRegistr
       const guess = inferCompany(read.meta?.title ? `${read.meta.title}\n${cleaned}` : cleaned, registry);
       inferred.push('company');
       const guessed = guess && (guess.known || !notACompanyName(guess.name)) ? guess.name : null;
-      if (!guessed) problems.push({ file: f.file, field: 'company', message: `no company named in ${read.kind === 'markdown' ? 'front matter' : 'a .meta.yaml sidecar'} and none recognised in the text; answers will list it under "Unknown company"`, skipped: false });
+      if (!guessed) problems.push({ file: f.file, field: 'company', message: `no company named in ${read.kind === 'markdown' || read.kind === 'text' ? 'front matter' : 'a .meta.yaml sidecar'} and none recognised in the text; answers will list it under "Unknown company"`, skipped: false });
       company = registry.findExact(guessed ?? '') ?? registry.add(guessed ?? 'Unknown company');
     }
     const published = fm?.published ?? read.meta?.published ?? (inferred.push('published'), inferPublished(cleaned));
