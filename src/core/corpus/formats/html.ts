@@ -81,7 +81,7 @@ export async function readHtml(file: string, bytes: Uint8Array): Promise<Documen
   for (const el of Array.from(document.querySelectorAll(NEVER_CONTENT))) el.remove();
   // Tables are set aside behind a token Readability keeps as a paragraph of text.
   const nonce = randomBytes(4).toString('hex');
-  const tables = new Map<string, string>();
+  const tables = new Map<string, { text: string; captioned: boolean }>();
   const outerTables = Array.from(document.querySelectorAll('table')).filter((t) => !t.parentElement?.closest('table'));
   for (const table of outerTables) {
     const cells = htmlTable(table);
@@ -90,7 +90,7 @@ export async function readHtml(file: string, bytes: Uint8Array): Promise<Documen
       continue;
     }
     const token = `tbl${nonce}x${tables.size}`;
-    tables.set(token, pipeTable(cells));
+    tables.set(token, { text: pipeTable(cells), captioned: Boolean(cells.caption) });
     const p = document.createElement('p');
     p.textContent = token;
     table.replaceWith(p);
@@ -111,7 +111,13 @@ export async function readHtml(file: string, bytes: Uint8Array): Promise<Documen
     main = document.body ?? document.documentElement;
   }
   let text = blockText(main!);
-  for (const [token, table] of tables) text = text.replace(new RegExp(`^${token}$`, 'mu'), () => table);
+  for (const [token, table] of tables) {
+    // Without a <caption>, the heading just before the table is its caption: it goes on the
+    // line directly above, as a PDF table's caption does (a sentence before it stays apart).
+    const headed = table.captioned ? null : text.match(new RegExp(`(^|\\n)([^\\n]{1,200})\\n\\n${token}$`, 'mu'));
+    if (headed && !/[.。!?！？;；,，]$/u.test(headed[2]!)) text = text.replace(`${headed[2]}\n\n${token}`, () => `${headed[2]}\n${table.text}`);
+    else text = text.replace(new RegExp(`^${token}$`, 'mu'), () => table.text);
+  }
   // A table Readability dropped was part of the chrome; its token must not stay behind.
   text = text.replace(new RegExp(`^tbl${nonce}x\\d+$`, 'gmu'), '');
   const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;

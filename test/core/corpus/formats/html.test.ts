@@ -17,12 +17,11 @@ describe('HTML documents', () => {
     expect(read.meta).toMatchObject({ title: `${HTML_COMPANY} reports first half 2025 results`, published: '2025-08-21' });
   });
 
-  it('writes a table as a pipe table where it stood, merged header cells repeated over their columns', async () => {
+  it('writes a table as a pipe table where it stood, under its heading, merged header cells repeated over their columns', async () => {
     const text = (await readHtml('press.html', bytes(pressReleaseHtml()))).text!;
     expect(text).toContain(
       [
         'Key figures',
-        '',
         '| Item | Six months ended June 30 H1 2024 | Six months ended June 30 H1 2025 |',
         '|---|---|---|',
         '| Revenue | 365.1 | 431.6 |',
@@ -51,6 +50,13 @@ describe('HTML documents', () => {
         '| Discontinued operations | | |',
       ].join('\n'),
     );
+  });
+
+  it('keeps a sentence before a table apart from it: only a heading is taken for its caption', async () => {
+    const html = `<html><body><article><p>${'The figures below are unaudited and stated in thousands. '.repeat(5)}</p>
+<table><tr><th>Item</th><th>2024</th></tr><tr><td>Revenue</td><td>9,100</td></tr></table></article></body></html>`;
+    const text = (await readHtml('plain.html', bytes(html))).text!;
+    expect(text).toMatch(/in thousands\.\n\n\| Item \| 2024 \|\n\|---\|---\|\n\| Revenue \| 9,100 \|$/u);
   });
 
   it('skips a page that is mostly script, saying so', async () => {
