@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { distance } from 'fastest-levenshtein';
 import type { Answer } from '../src/core/answer.ts';
 import { makeAnswer, sanitizeInput, tooLongAnswer } from '../src/core/answers/make.ts';
+import { withPages } from '../src/core/answers/source-pages.ts';
 import { commands, findCommand } from './registry.ts';
 import type { CommandContext, RawArgs } from './types.ts';
 
@@ -102,9 +103,13 @@ async function dispatch(name: string, input: CommandInput, ctx: CommandContext):
     });
   }
   let answer: Answer;
+  // The snapshot the command answers from (a re-index may swap it meanwhile).
+  const snapshot = ctx.engine.snapshot;
   try {
     answer = await command.run(parsed.data, ctx);
     if (!answer.query) answer = { ...answer, query };
+    // Quotes from PDFs cite their page, whichever part of the core built them.
+    answer = withPages(answer, snapshot);
   } catch (error) {
     return failed(command.name, query, error, ctx);
   }

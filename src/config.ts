@@ -27,6 +27,7 @@ const BaseSchema = z.object({
   ),
   DIGEST_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(600),
   DIGEST_POLL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  MAX_PDF_MB: z.coerce.number().positive().max(1024).default(50),
   CHARTS_DIR: optional.default('var/charts'),
   DEFAULT_TZ: optional.default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,6 +48,8 @@ export interface BaseConfig {
   digestLeaseMs: number;
   /** Longest wait between the scheduler's looks at the subscriptions. */
   digestPollMs: number;
+  /** Largest PDF read from the documents folder, in bytes (`MAX_PDF_MB`). */
+  maxPdfBytes: number;
   /** Folder of chart PNGs (content-addressed, reused). */
   chartsDir: string;
   defaultTz: string;
@@ -91,6 +94,7 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       databaseUrl: v.DATABASE_URL,
       digestLeaseMs: v.DIGEST_LEASE_SECONDS * 1000,
       digestPollMs: v.DIGEST_POLL_SECONDS * 1000,
+      maxPdfBytes: Math.round(v.MAX_PDF_MB * 1024 * 1024),
       chartsDir: resolve(cwd, v.CHARTS_DIR),
       defaultTz: isTimeZone(v.DEFAULT_TZ) ? v.DEFAULT_TZ : 'UTC',
       logLevel: v.LOG_LEVEL,

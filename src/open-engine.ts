@@ -8,6 +8,7 @@ export function openEngine(config: BaseConfig, logger?: CoreLogger): Engine {
     documentsDir: config.documentsDir,
     indexDir: config.indexDir,
     companiesFile: config.companiesFile,
+    limits: { maxPdfBytes: config.maxPdfBytes },
     logger,
   });
 }

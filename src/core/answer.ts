@@ -21,6 +21,8 @@ export const SourceSchema = z.object({
    * note beside it, so the reader sees where the number sits. `quote` is the row.
    */
   table: z.object({ caption: z.string().nullable(), header: z.string(), note: z.string().optional() }).optional(),
+  /** The PDF page the quote starts on (PDF documents only). */
+  page: z.number().int().positive().optional(),
 });
 /** Where a figure or passage comes from. */
 export type Source = z.infer<typeof SourceSchema>;
@@ -118,6 +120,13 @@ export const DocumentInfoSchema = z.object({
   language: z.string(),
   source: z.string().nullable(),
   facts: z.number().int().nonnegative(),
+  /** The file's format; a PDF also gives its page count. */
+  kind: z.enum(['markdown', 'text', 'pdf', 'html']).optional(),
+  pages: z.number().int().nonnegative().optional(),
+  /** Figures read from the document's tables (the rest are from sentences). */
+  tableFacts: z.number().int().nonnegative().optional(),
+  /** Fields guessed from the text because neither front matter nor a sidecar gave them. */
+  inferred: z.array(z.string()).optional(),
 });
 /** A document of the corpus, as `/sources` lists it. */
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;

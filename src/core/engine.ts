@@ -10,6 +10,7 @@ import {
   type IndexFile,
 } from './indexing/corpus-build.ts';
 import { buildInWorker, buildInWorkerSync, DEFAULT_EXTRACT_BUDGET_MS, DEFAULT_EXTRACT_BUDGET_MS_PER_KB } from './indexing/run-build.ts';
+import type { ReadLimits } from './corpus/load.ts';
 import { silentLogger, type CoreLogger } from './logger.ts';
 import { loadSearchIndex, searchFromJson } from './search/search-index.ts';
 import { restoreSnapshot, type CorpusSnapshot, type PersistedSnapshot } from './snapshot.ts';
@@ -25,6 +26,8 @@ export interface EngineOptions {
   indexDir?: string;
   /** YAML list of known companies (names only). */
   companiesFile?: string;
+  /** Size limits of one document file (PDFs have their own, larger one). */
+  limits?: ReadLimits;
   logger?: CoreLogger;
   /**
    * Time one document's figure extraction may take, plus `extractBudgetMsPerKb` for each
@@ -180,6 +183,7 @@ function requestOf(options: EngineOptions, currentHash?: string, ignorePersisted
     documentsDir: options.documentsDir,
     indexDir: options.indexDir,
     companiesFile: options.companiesFile,
+    limits: options.limits,
     currentHash,
     ignorePersisted,
     budgetMs: options.extractBudgetMs ?? DEFAULT_EXTRACT_BUDGET_MS,

@@ -1,6 +1,6 @@
 import { CompanyRegistry, type Company } from './companies/registry.ts';
 import type { CorpusDocument } from './corpus/document.ts';
-import type { CorpusFile, LoadedCorpus } from './corpus/load.ts';
+import type { LoadedCorpus, ReadCorpusFile } from './corpus/load.ts';
 import { buildDocuments } from './corpus/load.ts';
 import { extractFacts } from './facts/extract.ts';
 import type { Fact } from './facts/fact.ts';
@@ -69,7 +69,7 @@ export interface ExtractedFigures {
  * the search index lives: written to disk and loaded by a worker, or kept in this thread.
  */
 export function buildSnapshot(
-  files: CorpusFile[],
+  files: ReadCorpusFile[],
   seeds: readonly CompanySeed[],
   hash: string,
   readProblems: LoadedCorpus['problems'],

@@ -13,8 +13,8 @@ function folder(files: Record<string, string | Buffer>): string {
 }
 
 describe('corpus loading', () => {
-  it('loads the bundled documents with their front matter', () => {
-    const { documents, problems } = loadCorpus(BUNDLED_DOCUMENTS, new CompanyRegistry());
+  it('loads the bundled documents with their front matter', async () => {
+    const { documents, problems } = await loadCorpus(BUNDLED_DOCUMENTS, new CompanyRegistry());
     expect(problems).toEqual([]);
     expect(documents.map((d) => d.id).sort()).toEqual([
       'cloudwalk-2024-results-zh-hant',
@@ -47,12 +47,12 @@ describe('corpus loading', () => {
     expect(readFileSync(join(BUNDLED_DOCUMENTS, 'cloudwalk-profile-en.md'), 'utf8').endsWith(body)).toBe(true);
   });
 
-  it('names the file, the field and what is expected for a bad field, and loads the rest', () => {
+  it('names the file, the field and what is expected for a bad field, and loads the rest', async () => {
     const dir = folder({
       'good.md': '---\ntitle: Good\ncompany: Acme Cloud\n---\nAcme Cloud revenue was RMB 10 million in 2023.\n',
       'bad.md': '---\ntitle: Bad date\ncompany: Beta Cloud\npublished: May 8\n---\nBeta Cloud revenue was RMB 5 million in 2023.\n',
     });
-    const { documents, problems } = loadCorpus(dir, new CompanyRegistry());
+    const { documents, problems } = await loadCorpus(dir, new CompanyRegistry());
     expect(documents.map((d) => d.id).sort()).toEqual(['bad', 'good']);
     const problem = problems.find((p) => p.file === 'bad.md')!;
     expect(problem.field).toBe('published');
@@ -61,11 +61,11 @@ describe('corpus loading', () => {
     expect(documents.find((d) => d.id === 'bad')!.company).toBe('beta-cloud');
   });
 
-  it('ingests a plain file without front matter and infers company, title, date and language', () => {
+  it('ingests a plain file without front matter and infers company, title, date and language', async () => {
     const registry = new CompanyRegistry();
     registry.add('QingCloud Technology', ['QingCloud', '青云科技']);
     const dir = folder({ 'note.txt': 'QingCloud results\n2024-08-30\nQingCloud reported revenue of RMB 144 million. QingCloud also cut costs.\n' });
-    const { documents } = loadCorpus(dir, registry);
+    const { documents } = await loadCorpus(dir, registry);
     const doc = documents[0]!;
     expect(doc.company).toBe('qingcloud-technology');
     expect(doc.title).toBe('QingCloud results');
@@ -74,15 +74,15 @@ describe('corpus loading', () => {
     expect(doc.inferred).toEqual(expect.arrayContaining(['company', 'title', 'published', 'language']));
   });
 
-  it('registers a new company and its aliases from front matter', () => {
+  it('registers a new company and its aliases from front matter', async () => {
     const registry = new CompanyRegistry();
     const dir = folder({ 'x.md': '---\ntitle: X\ncompany: Zeta AI\naliases: [泽塔智能, 澤塔智能, ZETA]\n---\nText.\n' });
-    loadCorpus(dir, registry);
+    await loadCorpus(dir, registry);
     expect(registry.findExact('澤塔智能')?.id).toBe('zeta-ai');
     expect(registry.findExact('泽塔智能')?.id).toBe('zeta-ai');
   });
 
-  it('reports empty, binary, invalid UTF-8 and duplicate files and skips them', () => {
+  it('reports empty, binary, invalid UTF-8 and duplicate files and skips them', async () => {
     const dir = folder({
       'a.md': '---\ntitle: A\ncompany: Acme\n---\nSame text.\n',
       'b.md': '---\ntitle: B\ncompany: Acme\n---\nSame text.\n',
@@ -91,7 +91,7 @@ describe('corpus loading', () => {
       'latin1.txt': Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9]),
       'image.png': 'not a document',
     });
-    const { documents, problems } = loadCorpus(dir, new CompanyRegistry());
+    const { documents, problems } = await loadCorpus(dir, new CompanyRegistry());
     expect(documents.map((d) => d.id)).toEqual(['a']);
     const byFile = Object.fromEntries(problems.map((p) => [p.file, p.message]));
     expect(byFile['b.md']).toMatch(/same text as a\.md/u);

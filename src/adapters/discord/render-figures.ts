@@ -1,5 +1,6 @@
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Figure, Passage, Source } from '../../core/answer.ts';
+import { pageLabel } from '../../core/answers/page-label.ts';
 import { clip, DISCORD_LIMITS, field } from './embed-limits.ts';
 import { tableCiteHead } from '../../core/answers/text.ts';
 
@@ -17,9 +18,9 @@ export function safe(text: string): string {
   return escapeMarkdown(text);
 }
 
-/** `Title, YYYY-MM-DD` or `Title (undated)`. */
-export function attribution(s: Pick<Source, 'title' | 'published'>): string {
-  return `${safe(s.title)}${s.published ? `, ${s.published}` : ' (undated)'}`;
+/** `Title, YYYY-MM-DD` or `Title (undated)`, with `, p. 14` for a PDF page. */
+export function attribution(s: Pick<Source, 'title' | 'published' | 'page'>): string {
+  return `${safe(s.title)}${s.published ? `, ${s.published}` : ' (undated)'}${s.page ? `, ${pageLabel(s)}` : ''}`;
 }
 
 /** A quote as a Discord block quote, every line marked. */
@@ -154,7 +155,7 @@ export function passageEmbed(p: Passage, color: number): APIEmbed {
     color,
     title: p.title,
     description: fittedQuote(p.quote, DISCORD_LIMITS.description),
-    footer: { text: `${p.published ?? 'undated'} · ${p.document}` },
+    footer: { text: `${p.published ?? 'undated'} · ${p.document}${p.page ? ` · ${pageLabel(p)}` : ''}` },
   };
 }
 

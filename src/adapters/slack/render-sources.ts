@@ -1,4 +1,6 @@
 import type { DocumentInfo, Figure, Passage, Source } from '../../core/answer.ts';
+import { figuresNote, inferredNote, kindLabel } from '../../core/answers/document-kind.ts';
+import { pageLabel } from '../../core/answers/page-label.ts';
 import { escapeMrkdwn } from './markup.ts';
 import { SLACK_LIMITS, truncate } from './render-limits.ts';
 
@@ -10,16 +12,16 @@ import { SLACK_LIMITS, truncate } from './render-limits.ts';
 /** Room kept for the figure line and the citation when a quote must be shortened. */
 const QUOTE_ROOM = SLACK_LIMITS.sectionText - 400;
 
-/** `— _Title_, 2025-05-08` */
-export function citation(source: Pick<Source, 'title' | 'published'>): string {
-  return `— _${escapeMrkdwn(source.title)}_, ${source.published ?? 'undated'}`;
+/** `— _Title_, 2025-05-08` (`, p. 14` for a PDF page) */
+export function citation(source: Pick<Source, 'title' | 'published' | 'page'>): string {
+  return `— _${escapeMrkdwn(source.title)}_, ${source.published ?? 'undated'}${source.page ? `, ${pageLabel(source)}` : ''}`;
 }
 
 /**
  * A quote as a mrkdwn block quote followed by its citation. A quote too long for one
  * section is shortened at the end and says so; it stays an exact prefix of the source.
  */
-export function quoteText(source: Pick<Source, 'quote' | 'title' | 'published' | 'table'>, room: number = QUOTE_ROOM): string {
+export function quoteText(source: Pick<Source, 'quote' | 'title' | 'published' | 'table' | 'page'>, room: number = QUOTE_ROOM): string {
   const place = tablePlace(source);
   const escaped = escapeMrkdwn(source.quote.trim());
   const shown = truncate(escaped, Math.max(80, room - place.length), ' …');
@@ -79,6 +81,8 @@ export function passageText(p: Passage, index: number): string {
 
 /** One document line for `/sources`. */
 export function documentLine(d: DocumentInfo): string {
-  const parts = [escapeMrkdwn(d.companyName), d.published ?? 'undated', d.period ? `covers ${escapeMrkdwn(d.period)}` : undefined, escapeMrkdwn(d.language), `${d.facts} figure${d.facts === 1 ? '' : 's'}`].filter(Boolean);
+  const kind = kindLabel(d);
+  const inferred = inferredNote(d);
+  const parts = [escapeMrkdwn(d.companyName), d.published ?? 'undated', d.period ? `covers ${escapeMrkdwn(d.period)}` : undefined, escapeMrkdwn(d.language), kind ?? undefined, figuresNote(d), inferred ? escapeMrkdwn(inferred) : undefined].filter(Boolean);
   return `• *${escapeMrkdwn(d.title)}* (${parts.join('; ')})`;
 }

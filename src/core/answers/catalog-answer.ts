@@ -4,6 +4,7 @@ import { periodLabel, periodSortKey } from '../periods.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { makeAnswer } from './make.ts';
 import { resolveCompany } from './resolve.ts';
+import { figuresNote, inferredNote, kindLabel, kindOf } from './document-kind.ts';
 
 /** `/sources [company]`: the documents of the corpus with dates and languages. */
 export function answerSources(snapshot: CorpusSnapshot, query: string, companyText?: string): Answer {
@@ -26,6 +27,10 @@ export function answerSources(snapshot: CorpusSnapshot, query: string, companyTe
       language: d.language,
       source: d.source,
       facts: snapshot.facts.ofDocument(d.id).length,
+      kind: kindOf(d),
+      pages: d.pages?.length,
+      tableFacts: snapshot.facts.ofDocument(d.id).filter((f) => f.origin === 'table').length,
+      inferred: d.inferred,
     }))
     .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
   if (!documents.length) {
@@ -33,7 +38,7 @@ export function answerSources(snapshot: CorpusSnapshot, query: string, companyTe
   }
   const lines = [`${documents.length} document${documents.length === 1 ? '' : 's'}:`];
   for (const d of documents) {
-    const bits = [d.companyName, d.published ?? 'undated', d.period ? `covers ${d.period}` : null, d.language, `${d.facts} figures`].filter(Boolean);
+    const bits = [d.companyName, d.published ?? 'undated', d.period ? `covers ${d.period}` : null, d.language, kindLabel(d), figuresNote(d), inferredNote(d)].filter(Boolean);
     lines.push(`- ${d.title} (${bits.join('; ')}) [${d.document}]`);
   }
   return makeAnswer({ query, command, status: 'answered', message: lines.join('\n'), documents });

@@ -1,4 +1,5 @@
 import type { Figure, Passage, Source } from '../answer.ts';
+import { pageLabel } from './page-label.ts';
 
 /**
  * Plain-text rendering shared by the console and by chat fallbacks. Chat adapters
@@ -6,13 +7,14 @@ import type { Figure, Passage, Source } from '../answer.ts';
  */
 
 /**
- * `"quote" (Title, 2025-05-08)`. A table figure shows where its row sits: the caption,
- * the unit note, then the header row and the row itself on lines of their own.
+ * `"quote" (Title, 2025-05-08, p. 14)`, the page only for PDFs. A table figure shows where its
+ * row sits: the caption, the unit note, then the header row and the row itself on lines of their own.
  */
 export function citeLine(source: Source): string {
   const date = source.published ? `, ${source.published}` : '';
+  const page = source.page ? `, ${pageLabel(source)}` : '';
   if (source.table) return `${tableCiteHead(source)}\n      ${source.table.header}\n      ${source.quote}`;
-  return `"${source.quote}" (${source.title}${date})`;
+  return `"${source.quote}" (${source.title}${date}${page})`;
 }
 
 /** First line of a table figure's citation: `table "Caption" [unit note] (Title, 2025-05-08)`. */
@@ -20,7 +22,8 @@ export function tableCiteHead(source: Source): string {
   const date = source.published ? `, ${source.published}` : '';
   const caption = source.table?.caption ? ` "${source.table.caption}"` : '';
   const note = source.table?.note ? ` [${source.table.note}]` : '';
-  return `table${caption}${note} (${source.title}${date})`;
+  const page = source.page ? `, ${pageLabel(source)}` : '';
+  return `table${caption}${note} (${source.title}${date}${page})`;
 }
 
 /** One figure as a headline line: `Acme Cloud revenue FY2030: RMB 512 million (5.12億元), down 12.34% year on year`. */
@@ -46,5 +49,6 @@ export function figureBlock(f: Figure): string {
 /** A passage with its score-free citation. */
 export function passageBlock(p: Passage, index: number): string {
   const date = p.published ? `, ${p.published}` : '';
-  return `${index + 1}. ${p.title}${date}\n   "${p.quote}"`;
+  const page = p.page ? `, ${pageLabel(p)}` : '';
+  return `${index + 1}. ${p.title}${date}${page}\n   "${p.quote}"`;
 }

@@ -1,4 +1,5 @@
 import type { Period } from '../periods.ts';
+import type { DocumentKind } from './formats/document-read.ts';
 
 /** One document of the corpus after loading and cleaning. */
 export interface CorpusDocument {
@@ -23,4 +24,23 @@ export interface CorpusDocument {
   addedAt: string;
   /** Front matter fields that were inferred rather than given. */
   inferred: string[];
+  /** The file's format (absent in indexes written before PDF and HTML were read: Markdown or text). */
+  kind?: DocumentKind;
+  /** PDF only: start offset in `text` of each page (page n starts at `pages[n - 1]`). */
+  pages?: number[];
+}
+
+/** The PDF page a text offset falls on, or undefined for documents without pages. */
+export function pageAt(doc: Pick<CorpusDocument, 'pages'>, offset: number): number | undefined {
+  const pages = doc.pages;
+  if (!pages?.length) return undefined;
+  let lo = 0;
+  let hi = pages.length - 1;
+  // The last page starting at or before the offset (an empty page shares its start with the next).
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }

@@ -1,25 +1,34 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
-import { parsePeriod } from '../periods.ts';
+import { basename, join, relative, sep } from 'node:path';
 import type { CompanyRegistry } from '../companies/registry.ts';
-import { cleanText } from './clean.ts';
-import type { CorpusDocument } from './document.ts';
-import { FIELD_LIMITS, MAX_FRONT_MATTER_CHARS, parseFrontMatter, splitFence, type DocumentProblem } from './front-matter.ts';
-import { claimCompany, notACompanyName } from './company-names.ts';
-import { NearDuplicateFinder } from './near-duplicates.ts';
-import { inferCompany, inferLanguage, inferPublished, inferTitle } from './infer.ts';
+import { buildDocuments, type LoadedCorpus, type ReadCorpusFile } from './build-documents.ts';
+import { DEFAULT_MAX_PDF_BYTES } from './formats/pdf.ts';
+import { FORMAT_BY_EXTENSION, formatOf } from './formats/kinds.ts';
+import { readDocumentFile } from './formats/read-document.ts';
+import { sidecarName } from './formats/sidecar.ts';
+
+export { buildDocuments, type LoadedCorpus, type ReadCorpusFile } from './build-documents.ts';
 
 /** Extensions read as documents; anything else in the folder is ignored. */
-export const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
-/** Files larger than this are skipped: a 50 MB dump is not a document a person can quote. */
+export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set(FORMAT_BY_EXTENSION.keys());
+/** Text files larger than this are skipped: a 50 MB dump is not a document a person can quote. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_PDF_BYTES } from './formats/pdf.ts';
+/** A sidecar is a few lines of YAML; a bigger one is not read. */
+const MAX_SIDECAR_BYTES = 64 * 1024;
 
-/** What loading a folder produced. */
-export interface LoadedCorpus {
-  documents: CorpusDocument[];
-  /** Problems found; `skipped` ones kept the file out of the corpus. */
-  problems: Array<DocumentProblem & { skipped: boolean }>;
+/** Size limits of one file, by format. */
+export interface ReadLimits {
+  /** Largest Markdown, text or HTML file read (default `MAX_DOCUMENT_BYTES`). */
+  maxDocumentBytes?: number;
+  /** Largest PDF read (default `DEFAULT_MAX_PDF_BYTES`): reports carry images and run long. */
+  maxPdfBytes?: number;
+}
+
+/** The size limit of one file by its format. */
+export function limitOf(file: string, limits: ReadLimits): number {
+  return formatOf(file) === 'pdf' ? (limits.maxPdfBytes ?? DEFAULT_MAX_PDF_BYTES) : (limits.maxDocumentBytes ?? MAX_DOCUMENT_BYTES);
 }
 
 /** A file of the documents folder with its content hash, for change detection. */
@@ -28,7 +37,19 @@ export interface CorpusFile {
   file: string;
   bytes: Buffer;
   mtimeMs: number;
+  /** sha256 of the file, and of its sidecar when it has one: editing either re-indexes. */
   hash: string;
+  /** The `<file>.meta.yaml` beside it, read. */
+  sidecar?: { file: string; bytes: Buffer; size: number; mtimeMs: number };
+}
+
+/** A sidecar found beside a document file. */
+export interface SidecarEntry {
+  path: string;
+  file: string;
+  size: number;
+  mtimeMs: number;
+  real: string;
 }
 
 /** A document file found in the folder, before reading it. */
@@ -39,6 +60,7 @@ export interface CorpusFileEntry {
   mtimeMs: number;
   /** The file's real path (links resolved), checked to be inside the documents folder. */
   real: string;
+  sidecar?: SidecarEntry;
 }
 
 function isInside(root: string, real: string): boolean {
@@ -94,7 +116,7 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
       walk(path);
       return;
     }
-    if (!DOCUMENT_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    if (!formatOf(path)) return;
     if (!st.isFile()) {
       skip(path, 'not a regular file (a pipe, socket or device)');
       return;
@@ -110,7 +132,7 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
     }
     const file = relative(dir, path);
     seenFiles.set(real, file);
-    files.push({ path, file, size: st.size, mtimeMs: st.mtimeMs, real });
+    files.push({ path, file, size: st.size, mtimeMs: st.mtimeMs, real, sidecar: sidecarOf(root, dir, path) });
   };
   const walk = (d: string): void => {
     let entries: string[];
@@ -129,176 +151,94 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
   return { files, problems };
 }
 
+/** The sidecar of a document file, when one is there (a link only when it stays inside). */
+function sidecarOf(root: string, dir: string, path: string): SidecarEntry | undefined {
+  const sidecarPath = sidecarName(path);
+  try {
+    const real = realpathSync(sidecarPath);
+    const st = statSync(real);
+    if (!st.isFile() || !isInside(root, real)) return undefined;
+    return { path: sidecarPath, file: relative(dir, sidecarPath), size: st.size, mtimeMs: st.mtimeMs, real };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Read one listed file through its checked real path, refusing a link put there since
  * it was listed: what is read is what was checked.
  */
-function readChecked(entry: CorpusFileEntry): Buffer {
+function readChecked(entry: { real: string }, limit: number): Buffer {
   // O_NONBLOCK: a pipe put in its place since the listing cannot make the read wait forever.
   const fd = openSync(entry.real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new Error('not a regular file any more');
-    if (st.size > MAX_DOCUMENT_BYTES) throw new Error(`grew over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit while being read`);
+    if (st.size > limit) throw new Error(`grew over the ${limit / 1048576} MB limit while being read`);
     return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
 }
 
-/** List and read the document files of a folder, with content hashes. */
-export function readCorpusFiles(dir: string): { files: CorpusFile[]; problems: LoadedCorpus['problems'] } {
+/**
+ * List and read the document files of a folder (and their sidecars), with content
+ * hashes. Only bytes are read here; turning them into text is `readDocuments`.
+ */
+export function readCorpusFiles(dir: string, limits: ReadLimits = {}): { files: CorpusFile[]; problems: LoadedCorpus['problems'] } {
   const listed = statCorpusFiles(dir);
   const files: CorpusFile[] = [];
   const problems = [...listed.problems];
   for (const entry of listed.files) {
-    if (entry.size > MAX_DOCUMENT_BYTES) {
+    const limit = limitOf(entry.file, limits);
+    if (entry.size > limit) {
+      const kind = formatOf(entry.file) === 'pdf' ? 'PDF' : 'document';
       problems.push({
         file: entry.file,
-        message: `skipped: ${(entry.size / 1048576).toFixed(1)} MB is over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit for one document`,
+        message: `skipped: ${(entry.size / 1048576).toFixed(1)} MB is over the ${(limit / 1048576).toFixed(limit % 1048576 ? 1 : 0)} MB limit for one ${kind}`,
         skipped: true,
       });
       continue;
     }
     let bytes: Buffer;
     try {
-      bytes = readChecked(entry);
+      bytes = readChecked(entry, limit);
     } catch (error) {
       problems.push({ file: entry.file, message: `cannot read: ${(error as Error).message}`, skipped: true });
       continue;
     }
-    files.push({ path: entry.path, file: entry.file, bytes, mtimeMs: entry.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex') });
+    const hash = createHash('sha256').update(bytes);
+    let sidecar: CorpusFile['sidecar'];
+    if (entry.sidecar) {
+      try {
+        const sidecarBytes = readChecked(entry.sidecar, MAX_SIDECAR_BYTES);
+        sidecar = { file: entry.sidecar.file, bytes: sidecarBytes, size: entry.sidecar.size, mtimeMs: entry.sidecar.mtimeMs };
+        hash.update('\0sidecar\0').update(sidecarBytes);
+      } catch (error) {
+        problems.push({ file: entry.sidecar.file, message: `sidecar not read: ${(error as Error).message}; the fields of ${basename(entry.file)} are inferred`, skipped: false });
+      }
+    }
+    files.push({ path: entry.path, file: entry.file, bytes, mtimeMs: entry.mtimeMs, hash: hash.digest('hex'), sidecar });
   }
   return { files, problems };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function documentId(file: string): string {
-  return basename(file, extname(file))
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-    .replace(/^-+|-+$/gu, '') || 'document';
-}
-
 /**
- * Turn files into documents: decode, validate front matter, clean, infer what is missing,
- * register companies. A bad file is reported and skipped or loaded as far as is safe;
- * it never stops the rest of the corpus from loading.
+ * Read each file into text by its format (PDF parsing is asynchronous). A file that
+ * cannot be read is kept with a skipped read saying why; the others are not affected.
  */
-export function buildDocuments(files: CorpusFile[], registry: CompanyRegistry): LoadedCorpus {
-  const documents: CorpusDocument[] = [];
-  const problems: LoadedCorpus['problems'] = [];
-  const seenHashes = new Map<string, string>();
-  const nearDuplicates = new NearDuplicateFinder();
-  const seenIds = new Set<string>();
-  for (const f of files) {
-    if (f.bytes.length === 0) {
-      problems.push({ file: f.file, message: 'skipped: the file is empty', skipped: true });
-      continue;
-    }
-    if (f.bytes.subarray(0, 8192).includes(0)) {
-      problems.push({ file: f.file, message: 'skipped: binary content (NUL bytes), not a text document', skipped: true });
-      continue;
-    }
-    let content: string;
-    try {
-      content = utf8.decode(f.bytes);
-    } catch {
-      problems.push({ file: f.file, message: 'skipped: not valid UTF-8 text; save it as UTF-8 and it will be read', skipped: true });
-      continue;
-    }
-    const parsed = parseFrontMatter(f.file, content);
-    const fm = parsed.kind === 'front-matter' ? parsed.data : null;
-    let body = parsed.body;
-    if (parsed.kind === 'invalid') {
-      for (const p of parsed.problems) {
-        problems.push({ ...p, skipped: false, message: `${p.message}; ${p.field ? 'the field is ignored and inferred from the text' : 'the document is read without its front matter'}` });
-      }
-      if (!parsed.problems.some((p) => p.field)) body = stripUnparsedFrontMatter(content);
-    }
-    const cleaned = cleanText(body).text;
-    if (!/[\p{L}\p{N}]/u.test(cleaned)) {
-      problems.push({ file: f.file, message: 'skipped: no text left after cleaning', skipped: true });
-      continue;
-    }
-    const duplicateOf = seenHashes.get(cleaned);
-    if (duplicateOf) {
-      problems.push({ file: f.file, message: `skipped: same text as ${duplicateOf}`, skipped: true });
-      continue;
-    }
-    seenHashes.set(cleaned, f.file);
-    const near = nearDuplicates.check(f.file, cleaned);
-    if (near) {
-      problems.push({
-        file: f.file,
-        message: `skipped: nearly the same text as ${near.of} (${near.same} of ${near.total} lines and sentences the same); its statements are counted once, from ${near.of}`,
-        skipped: true,
-      });
-      continue;
-    }
-    let id = documentId(f.file);
-    while (seenIds.has(id)) id = `${id}-2`;
-    seenIds.add(id);
-
-    const partial = parsed.kind === 'invalid' ? partialFields(content) : {};
-    const inferred: string[] = [];
-    const title = fm?.title ?? partial.title ?? (inferred.push('title'), inferTitle(cleaned, id));
-    const givenName = fm?.company ?? partial.company;
-    let company = null;
-    if (givenName) {
-      const claim = claimCompany(registry, f.file, givenName, fm?.aliases ?? []);
-      for (const p of claim.problems) problems.push({ ...p, skipped: false });
-      company = claim.company;
-    }
-    if (!company) {
-      const guess = inferCompany(cleaned, registry);
-      inferred.push('company');
-      const guessed = guess && (guess.known || !notACompanyName(guess.name)) ? guess.name : null;
-      if (!guessed) problems.push({ file: f.file, field: 'company', message: 'no company named in front matter and none recognised in the text; answers will list it under "Unknown company"', skipped: false });
-      company = registry.findExact(guessed ?? '') ?? registry.add(guessed ?? 'Unknown company');
-    }
-    const published = fm?.published ?? (inferred.push('published'), inferPublished(cleaned));
-    const periodText = fm?.period;
-    const language = fm?.language ?? (inferred.push('language'), inferLanguage(cleaned));
-    documents.push({
-      id,
-      file: f.file,
-      title,
-      company: company.id,
-      published,
-      period: periodText ? parsePeriod(periodText) : null,
-      source: fm?.source ?? null,
-      language,
-      text: cleaned,
-      hash: f.hash,
-      addedAt: new Date(f.mtimeMs).toISOString(),
-      inferred,
-    });
-  }
-  return { documents, problems };
-}
-
-function stripUnparsedFrontMatter(content: string): string {
-  const fence = splitFence(content);
-  return fence?.closed ? fence.body : content;
-}
-
-// When some fields are bad, the good `title` and `company` lines are still worth keeping.
-function partialFields(content: string): { title?: string; company?: string } {
-  const head = splitFence(content)?.yaml.slice(0, MAX_FRONT_MATTER_CHARS) ?? '';
-  const lines = head.split('\n');
-  const pick = (key: string, max: number) => {
-    const line = lines.find((l) => l.startsWith(`${key}:`));
-    const value = line?.slice(key.length + 1).trim().replace(/^["']|["']$/gu, '').trim();
-    return value && value.length <= max ? value : undefined;
-  };
-  return { title: pick('title', FIELD_LIMITS.title), company: pick('company', FIELD_LIMITS.company) };
+export async function readDocuments(files: CorpusFile[]): Promise<ReadCorpusFile[]> {
+  // The same objects, not copies: the snapshot drops their bytes once built, and a copy
+  // would keep every file's bytes alive through the whole build.
+  const out = files as Array<CorpusFile & Partial<Pick<ReadCorpusFile, 'read'>>>;
+  // One at a time: a 300-page PDF's text items are freed before the next file is parsed.
+  for (const f of out) f.read = await readDocumentFile(f);
+  return out as ReadCorpusFile[];
 }
 
 /** Read and build in one step. */
-export function loadCorpus(dir: string, registry: CompanyRegistry): LoadedCorpus {
-  const read = readCorpusFiles(dir);
-  const built = buildDocuments(read.files, registry);
+export async function loadCorpus(dir: string, registry: CompanyRegistry, limits: ReadLimits = {}): Promise<LoadedCorpus> {
+  const read = readCorpusFiles(dir, limits);
+  const built = buildDocuments(await readDocuments(read.files), registry);
   return { documents: built.documents, problems: [...read.problems, ...built.problems] };
 }

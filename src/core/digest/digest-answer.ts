@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Answer, DocumentInfo, Figure } from '../answer.ts';
 import { makeAnswer } from '../answers/make.ts';
+import { withPages } from '../answers/source-pages.ts';
 import { citeLine, figureHeadline } from '../answers/text.ts';
 import { METRIC_BY_ID } from '../facts/metrics.ts';
 import { periodLabel } from '../periods.ts';
@@ -91,7 +92,8 @@ function answerFigures(d: Digest): Figure[] {
  */
 export function digestAnswer(snapshot: CorpusSnapshot, request: DigestRequest & { query?: string }): Answer {
   const digest = buildDigest(snapshot, request);
-  return makeAnswer({
+  // The scheduler and the command line send digests without `runCommand`: pages are added here.
+  const answer = makeAnswer({
     query: request.query ?? `summary ${digest.week.monday}`,
     command: 'summary',
     status: 'answered',
@@ -100,4 +102,5 @@ export function digestAnswer(snapshot: CorpusSnapshot, request: DigestRequest & 
     documents: documentInfos(snapshot, digest),
     data: { digest },
   });
+  return withPages(answer, snapshot);
 }

@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { readCorpusFiles, statCorpusFiles } from '../corpus/load.ts';
+import { readCorpusFiles, readDocuments, statCorpusFiles, type ReadLimits } from '../corpus/load.ts';
 import { silentLogger, type CoreLogger } from '../logger.ts';
 import { CODE_HASH_STAMP, hashCodeTree } from './code-hash.js';
 import { EXTRACTION_VERSION } from '../facts/version.ts';
@@ -45,6 +45,8 @@ export interface ManifestEntry {
   size: number;
   mtimeMs: number;
   hash: string;
+  /** The file's `.meta.yaml` sidecar, when it has one. */
+  sidecar?: { size: number; mtimeMs: number };
 }
 
 /**
@@ -115,7 +117,9 @@ export function manifestMatches(documentsDir: string, manifest: Record<string, M
   if (files.length !== Object.keys(manifest).length) return false;
   return files.every((f) => {
     const entry = manifest[f.file];
-    return entry !== undefined && entry.size === f.size && entry.mtimeMs === f.mtimeMs;
+    if (entry === undefined || entry.size !== f.size || entry.mtimeMs !== f.mtimeMs) return false;
+    // A sidecar added, removed or edited changes the document's fields: not a match.
+    return f.sidecar ? entry.sidecar?.size === f.sidecar.size && entry.sidecar.mtimeMs === f.sidecar.mtimeMs : entry.sidecar === undefined;
   });
 }
 
@@ -124,6 +128,8 @@ export interface BuildRequest {
   documentsDir: string;
   indexDir?: string;
   companiesFile?: string;
+  /** Size limits of one file by format (PDFs have their own). */
+  limits?: ReadLimits;
   /** Hash of the snapshot serving now: the same corpus is not built again. */
   currentHash?: string;
   /** Do not hand back the persisted index even when it matches (it failed to load). */
@@ -157,21 +163,25 @@ export type BuildResult =
  * Read the folder and build the corpus unless it is the one serving or the persisted one.
  * `onExtract` is told which document's figures are being read, for the time budget.
  */
-export function buildCorpus(
+export async function buildCorpus(
   request: BuildRequest,
   onExtract: (file: string | null, chars?: number) => void = () => undefined,
   onExtracted: (file: string, figures: ExtractedFigures) => void = () => undefined,
-): BuildResult {
+): Promise<BuildResult> {
   const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = [];
   const logger: CoreLogger = { info() {}, warn: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg: msg ?? '' }), error: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg: msg ?? '' }) };
   const { seeds, text: companiesText } = readCompanySeeds(request.companiesFile, logger);
-  const read = readCorpusFiles(request.documentsDir);
+  const read = readCorpusFiles(request.documentsDir, request.limits);
+  // The hash is of the bytes: an unchanged corpus is known before any PDF is parsed.
   const hash = corpusHash(read.files, companiesText);
   if (hash === request.currentHash) return { kind: 'unchanged' };
   const persisted = request.ignorePersisted ? null : readIndexFile(request.indexDir);
   if (persisted && persisted.hash === hash && existsSync(join(persisted.dir, persisted.searchFile))) return { kind: 'restore' };
   const manifest: Record<string, ManifestEntry> = {};
-  for (const f of read.files) manifest[f.file] = { size: f.bytes.length, mtimeMs: f.mtimeMs, hash: f.hash };
+  for (const f of read.files) {
+    manifest[f.file] = { size: f.bytes.length, mtimeMs: f.mtimeMs, hash: f.hash, ...(f.sidecar ? { sidecar: { size: f.sidecar.size, mtimeMs: f.sidecar.mtimeMs } } : {}) };
+  }
+  const files = await readDocuments(read.files);
   const indexDir = request.indexDir;
   const searchFile = `search-${hash.slice(0, 16)}.json`;
   let searchWritten = false;
@@ -193,7 +203,7 @@ export function buildCorpus(
     // The answering thread loads the index; this thread needs no handle to it.
     return { stop: built.stop, ready: Promise.resolve(), current: null, search: async () => [], close: () => undefined };
   };
-  const snapshot = buildSnapshot(read.files, seeds, hash, read.problems, placeSearch, {
+  const snapshot = buildSnapshot(files, seeds, hash, read.problems, placeSearch, {
     passagesOnly: new Set(request.passagesOnly),
     budgetMs: request.budgetMs,
     onExtract,

@@ -17,9 +17,9 @@ function send(message: WorkerMessage): void {
   Atomics.notify(signal, 0);
 }
 
-function build(request: BuildRequest): void {
+async function build(request: BuildRequest): Promise<void> {
   try {
-    const result = buildCorpus(
+    const result = await buildCorpus(
       request,
       (file, chars) => send({ type: 'extract', file, chars: chars ?? 0, at: Date.now() }),
       // Kept by the parent: a restart after a slow document does not extract these again.
@@ -33,4 +33,4 @@ function build(request: BuildRequest): void {
 }
 
 // Started ahead as a spare, the worker loads its code and then waits for its build.
-port.once('message', (message: { type: 'build'; request: BuildRequest }) => build(message.request));
+port.once('message', (message: { type: 'build'; request: BuildRequest }) => void build(message.request));
