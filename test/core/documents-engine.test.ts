@@ -8,6 +8,7 @@ import { renderText } from '../../src/adapters/console/render-text.ts';
 import { renderAnswer as renderSlack } from '../../src/adapters/slack/render.ts';
 import { AnswerSchema } from '../../src/core/answer.ts';
 import { Engine } from '../../src/core/engine.ts';
+import { periodLabel } from '../../src/core/periods.ts';
 import { BUNDLED_COMPANIES } from '../helpers/engine.ts';
 import { encryptedPdf, HTML_COMPANY, HTML_NOISE, PDF_COMPANY, pressReleaseHtml, resultsPdf, scriptOnlyHtml } from '../helpers/document-fixtures.ts';
 import { blockTexts } from '../adapters/slack/harness.ts';
@@ -86,11 +87,11 @@ describe('PDF and HTML documents in the corpus', () => {
   it('lists each document with its kind, pages and inferred fields in /sources', async () => {
     const answer = await runInput('/sources', ctx());
     const pdfInfo = answer.documents!.find((d) => d.document === 'brightwater-2024')!;
-    expect(pdfInfo).toMatchObject({ kind: 'pdf', pages: 4, inferred: ['language'], tableFacts: 0 });
+    expect(pdfInfo).toMatchObject({ kind: 'pdf', pages: 4, inferred: ['language'], tableFacts: 9 });
     const html = answer.documents!.find((d) => d.document === 'lumenfield-h1-2025')!;
-    expect(html).toMatchObject({ kind: 'html', inferred: ['company', 'language'] });
-    expect(answer.message).toMatch(/brightwater robotics annual results 2024 \(.*PDF, 4 pages; \d+ figures; inferred: language\)/iu);
-    expect(answer.message).toMatch(/reports first half 2025 results \(.*HTML; \d+ figures; inferred: company, language\)/u);
+    expect(html).toMatchObject({ kind: 'html', inferred: ['company', 'language'], tableFacts: 4 });
+    expect(answer.message).toMatch(/brightwater robotics annual results 2024 \(.*PDF, 4 pages; \d+ figures, 9 from tables; inferred: language\)/iu);
+    expect(answer.message).toMatch(/reports first half 2025 results \(.*HTML; \d+ figures, 4 from tables; inferred: company, language\)/u);
     expect(blockTexts(renderSlack(answer).blocks)).toContain('PDF, 4 pages');
   });
 
@@ -106,6 +107,42 @@ describe('PDF and HTML documents in the corpus', () => {
     const text = (id: string) => engine.snapshot.byId.get(id)!.text;
     expect(text('brightwater-2024')).toContain('RMB in thousands\n| | 2023 | 2024 | 2025E |\n|---|---|---|---|\n| Revenue | 657,800 | 812,400 | 1,020,000 |');
     expect(text('lumenfield-h1-2025')).toContain('| Revenue | 365.1 | 431.6 |');
+  });
+
+  it('reads every figure of both tables, in the units of their notes, forecasts flagged, nothing else', () => {
+    const tableFacts = engine.snapshot.facts.facts
+      .filter((f) => f.origin === 'table')
+      .map((f) => `${f.company} ${f.metric} ${periodLabel(f.period)} ${f.value} ${f.unit}${f.qualifiers.forecast ? ' forecast' : ''}`)
+      .sort();
+    expect(tableFacts).toEqual(
+      [
+        'brightwater-robotics revenue FY2023 657800000 CNY',
+        'brightwater-robotics revenue FY2024 812400000 CNY',
+        'brightwater-robotics revenue FY2025 1020000000 CNY forecast',
+        'brightwater-robotics gross_profit FY2023 190200000 CNY',
+        'brightwater-robotics gross_profit FY2024 268100000 CNY',
+        'brightwater-robotics gross_profit FY2025 357000000 CNY forecast',
+        'brightwater-robotics net_income FY2023 -131500000 CNY',
+        'brightwater-robotics net_income FY2024 -96700000 CNY',
+        'brightwater-robotics net_income FY2025 -45000000 CNY forecast',
+        'lumenfield-cloud revenue H1 2024 365100000 CNY',
+        'lumenfield-cloud revenue H1 2025 431600000 CNY',
+        'lumenfield-cloud gross_profit H1 2024 118300000 CNY',
+        'lumenfield-cloud gross_profit H1 2025 147200000 CNY',
+      ].sort(),
+    );
+  });
+
+  it('answers /metric from a table row, citing the table and its page, and a forecast only when asked', async () => {
+    const answer = await runInput(`/metric ${PDF_COMPANY} gross profit 2023`, ctx());
+    expect(answer.figures[0]).toMatchObject({ value: 190.2e6, period: 'FY2023' });
+    expect(answer.figures[0]!.source.quote).toBe('| Gross profit | 190,200 | 268,100 | 357,000 |');
+    expect(answer.figures[0]!.source.table).toMatchObject({ header: '| | 2023 | 2024 | 2025E |' });
+    expect(answer.figures[0]!.source.page).toBe(3);
+    expect((await runInput(`/metric ${PDF_COMPANY} revenue 2025`, ctx())).status).toBe('not_found');
+    expect((await runInput(`/metric ${PDF_COMPANY} revenue forecast 2025`, ctx())).figures[0]).toMatchObject({ value: 1.02e9, estimate: true });
+    const html = await runInput(`/metric ${HTML_COMPANY} gross profit H1 2024`, ctx());
+    expect(html.figures[0]).toMatchObject({ value: 118.3e6, period: 'H1 2024' });
   });
 });
 

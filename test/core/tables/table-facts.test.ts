@@ -478,3 +478,12 @@ describe('tables whose columns name the metrics', () => {
     expect(briefs(text)).toEqual(['acme-cloud revenue FY2030 12000000 CNY']);
   });
 });
+
+describe('a merged header that says the period twice', () => {
+  it('reads "Six months ended June 30" over "H1 2030" as H1 2030, and gives nothing when they disagree', () => {
+    const table = (first: string) =>
+      ['Key figures', `| Item | ${first} H1 2029 | ${first} H1 2030 |`, '|---|---|---|', '| Revenue | 365.1 | 431.6 |', '', 'RMB in millions'].join('\n');
+    expect(briefs(table('Six months ended June 30'))).toEqual(['acme-cloud revenue H1 2029 365100000 CNY', 'acme-cloud revenue H1 2030 431600000 CNY']);
+    expect(briefs(table('Three months ended March 31'))).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { fold } from '../../text/fold.ts';
-import { parsePeriod, periodLabel, periodSortKey, previousPeriod, previousYear, type Period } from '../../periods.ts';
+import { parsePeriod, periodEndIso, periodLabel, periodSortKey, previousPeriod, previousYear, type Period } from '../../periods.ts';
 import { findPeriods, type TimeContext } from '../period-phrases.ts';
 import type { CompanyMention, CompanyRegistry } from '../../companies/registry.ts';
 import type { Company } from '../../companies/registry.ts';
@@ -92,6 +92,25 @@ export function readColumn(text: string, time: TimeContext, registry: CompanyReg
   return { kind: 'period', period: period.period, point: period.point, forecast, units, company };
 }
 
+const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const YEARLESS_ENDED = /\b(?:(six|6|three|3|nine|9|twelve|12) months|(?:fiscal )?year) ended (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/gu;
+const KIND_OF_LENGTH: Record<string, Period['kind']> = { six: 'H', '6': 'H', three: 'Q', '3': 'Q', nine: '9M', '9': '9M', twelve: 'FY', '12': 'FY' };
+
+/**
+ * "Six months ended June 30" over "H1 2024" (a merged header): the words without a year that
+ * say the same period as the one with it. Spans to blank; none when they say another.
+ */
+function agreeingEnding(t: string, period: Period): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of t.matchAll(YEARLESS_ENDED)) {
+    const kind = m[1] ? KIND_OF_LENGTH[m[1]] : 'FY';
+    const end = periodEndIso(period).slice(5);
+    const said = `${String(MONTH_NUMBER[m[2]!]).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    if (kind === period.kind && end === said) out.push([m.index!, m.index! + m[0].length]);
+  }
+  return out;
+}
+
 /** "本报告期", "上年同期": the document's stated reporting period, or the same period a year before. */
 function ownPeriod(t: string, reportPeriod: Period | null): { period: Period; point: boolean } | null {
   if (!reportPeriod || reportPeriod.kind === 'span' || reportPeriod.kind === 'date') return null;
@@ -111,7 +130,7 @@ function periodOf(t: string, time: TimeContext): { period: Period; point: boolea
   // "Q4", "this year", "上半年": a header that leaves the year to be guessed is not read.
   if (p.ref.type !== 'abs' || p.since || p.ref.yearInferred || !/\d{2}/u.test(p.text)) return null;
   if (p.ref.period.kind === 'span' || p.ref.period.kind === 'date') return null;
-  const rest = blankAll(blank(t, [[p.start, p.end]]), TABLE_WORDS.plainColumn).text;
+  const rest = blankAll(blank(blank(t, [[p.start, p.end]]), agreeingEnding(t, p.ref.period)), TABLE_WORDS.plainColumn).text;
   if (!EMPTY.test(rest)) return null;
   return { period: p.ref.period, point: p.ref.point };
 }
