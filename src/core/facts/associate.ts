@@ -1,13 +1,15 @@
 import type { Company } from '../companies/registry.ts';
 import { periodLabel, periodSortKey, previousPeriod, previousYear, type Period } from '../periods.ts';
 import type { FactQualifiers, StatedChange } from './fact.ts';
-import { METRIC_BY_ID, type MetricDef } from './metrics.ts';
 import type { NumberToken } from './numbers.ts';
 import { resolveRelative, type PeriodRef, type PeriodToken } from './period-phrases.ts';
 import type { MetricToken, SentenceView } from './sentence-view.ts';
 import { excludingBefore } from './qualifier-cues.ts';
 import { changeBasis, changeFact, defaultBasis, periodForChange } from './change-figures.ts';
 import type { SentenceContext, SentenceFact } from './sentence-fact.ts';
+import { LIST_GAP, runs, type Slot } from './slot.ts';
+import { pairChangeLists, pairMetrics, resolveMetric, sameToken } from './number-metric.ts';
+import { rivalPeriod, subjectBeforeModifier } from './period-doubt.ts';
 
 /**
  * From the tokens of one sentence to figures: which metric, period and company each
@@ -16,28 +18,6 @@ import type { SentenceContext, SentenceFact } from './sentence-fact.ts';
  */
 
 export type { SentenceContext, SentenceFact } from './sentence-fact.ts';
-
-type Role = 'value' | 'change';
-
-interface Slot {
-  n: NumberToken;
-  role: Role;
-  metric?: MetricToken;
-  /** Metric found after the number ("RMB 512.3 million net operating cash inflow"). */
-  metricAfter?: boolean;
-  own?: PeriodToken;
-  /** A comparison base: "compared to X", "from X to ...". */
-  prior?: boolean;
-  /** Current value of the from-to or comparison this prior belongs to. */
-  current?: Slot;
-  period?: Period | null;
-  periodInferred?: boolean;
-  listPeriod?: Period;
-  /** Period carried from an earlier sentence of the paragraph. */
-  carried?: boolean;
-  dropped?: boolean;
-  range?: { low: NumberToken; high: NumberToken };
-}
 
 const CHANGE_BEFORE =
   /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
@@ -55,80 +35,6 @@ const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative
 const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
 const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
 const RESPECTIVELY = /respectively|分别为|分别是|依次为|分别/gu;
-const LIST_GAP = /^\s?(?:,|、|;|；|and|,\s?and|及|和|与)\s?$/u;
-const AMOUNT_COUNTERPART: Record<string, string> = { ebitda_margin: 'ebitda', gross_margin: 'gross_profit', net_margin: 'net_income', operating_margin: 'operating_income' };
-
-function compatible(metric: MetricDef, n: NumberToken, ctx: SentenceContext): boolean {
-  if (metric.kind === 'ratio') return n.unit === '%';
-  if (metric.kind === 'count') return n.unit === 'count' || (n.unit === null && !n.scaled && Number.isInteger(n.value));
-  // A company's revenue or loss is never a few yuan: "a loss of RMB 52.5" is per share.
-  if (metric.kind === 'amount' && !n.scaled && Math.abs(n.value) < 10_000) return false;
-  return n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' || (n.unit === null && n.scaled && ctx.defaultCurrency !== null);
-}
-
-/** A ratio written next to an amount or count metric: "R&D investment representing 87.5% of revenue". */
-function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | null {
-  if (n.unit !== '%') return null;
-  if (metric.id === 'rd_expense' && /^\s?(?:of|of the)\s(?:total\s|operating\s)?revenues?|^\s?(?:的)?营收|^\s?(?:的)?收入/u.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
-  if (metric.id === 'rd_headcount' && /^\s?(?:of|of the)\s(?:total\s)?(?:workforce|employees|staff|headcount)/u.test(after)) return METRIC_BY_ID.get('rd_headcount_share') ?? null;
-  return null;
-}
-
-// "研发开支中第三方服务费…", "其中…": what follows is a part of the metric, not the metric.
-const PART_OF_AFTER = /^\s?(?:中|之中|当中)|其中|of which|among which|including/u;
-const SHARE_OF_REVENUE = /占(?:总)?(?:营业)?(?:收入|营收)(?:的)?(?:比例|比重|比率|之比)?/u;
-
-// Money words that are not metrics: a number after one of them ("IPO listing expenses of
-// RMB 61.2 million", "上市費用 6,120 萬元") belongs to it, not to a metric named earlier.
-const OTHER_MONEY_NOUN = /\b(?:expenses?|costs?|charges?|fees?|proceeds|gains?|payments?|compensation|assets|liabilities|debts?|loans?|fund(?:s|ing)?|buybacks?|repurchases?|dividends?|investments?|program|impairments?)\b|费用|成本|损失|收益|支出|募资|资金|资产|负债|贷款|回购|股息|投资|服务费|手续费|佣金|薪酬|福利/u;
-
-function parenDepthAt(text: string, pos: number): number {
-  let depth = 0;
-  for (let i = 0; i < pos; i += 1) {
-    const ch = text[i];
-    if (ch === '(' || ch === '（') depth += 1;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth -= 1;
-  }
-  return depth;
-}
-
-function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { token: MetricToken; metric: MetricDef } | null {
-  const n = slot.n;
-  const after = view.folded.slice(n.end, n.end + 40);
-  const depth = parenDepthAt(view.folded, n.start);
-  // "556 employees, including 250 R&D personnel": a metric right after the number names it.
-  const adjacent = view.metrics.find((m) => m.start >= n.end && /^\s?(?:(?:on|in|for)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, m.start)));
-  if (adjacent && !adjacent.metric.blocker && compatible(adjacent.metric, n, ctx)) {
-    slot.metricAfter = true;
-    return { token: adjacent, metric: adjacent.metric };
-  }
-  const preceding = view.metrics.filter((m) => m.end <= n.start).reverse();
-  for (const token of preceding) {
-    if (token.metric.blocker) return null;
-    // A metric inside a parenthesis does not govern a number outside it.
-    if (parenDepthAt(view.folded, token.start) > depth) continue;
-    const between = view.folded.slice(token.end, n.start).replace(/[(（][^()（）]*[)）]/gu, ' ');
-    if (OTHER_MONEY_NOUN.test(between) || PART_OF_AFTER.test(between)) return null;
-    // "研发开支…,占收入比例分别为47.8%…": R&D as a share of revenue.
-    if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
-    const ratio = ratioOf(token.metric, n, after);
-    if (ratio) return { token, metric: ratio };
-    if (compatible(token.metric, n, ctx)) return { token, metric: token.metric };
-    const counterpart = AMOUNT_COUNTERPART[token.metric.id];
-    // "gross margin ... RMB 2.1 billion": the margin's amount; never points or times.
-    const amount = counterpart ? METRIC_BY_ID.get(counterpart)! : null;
-    if (amount && n.unit !== null && compatible(amount, n, ctx)) return { token, metric: amount };
-    // The nearest metric of another kind governs this part of the sentence: stop here
-    // rather than reach back past it to a metric the number probably does not belong to.
-    if (token.metric.kind !== 'ratio' || n.unit === '%') break;
-  }
-  const next = view.metrics.find((m) => m.start >= n.end && m.start - n.end <= 2);
-  if (next && !next.metric.blocker && compatible(next.metric, n, ctx) && !/[,;，；]/u.test(view.folded.slice(n.end, next.start))) {
-    slot.metricAfter = true;
-    return { token: next, metric: next.metric };
-  }
-  return null;
-}
 
 function ownPeriod(n: NumberToken, view: SentenceView): PeriodToken | undefined {
   // "RMB131.5 million ($18.7 million) in the second quarter of 2023": the same figure in
@@ -528,85 +434,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   return { facts, period: established, periodList: pairedList };
 }
 
-/** Two reporting periods of which one contains the other (FY2024 and H1 2024, H1 and Q2). */
-function overlaps(a: Period, b: Period): boolean {
-  if (a.kind === 'date' || b.kind === 'date' || a.kind === 'span' || b.kind === 'span') return true;
-  if (a.year !== b.year) return false;
-  if (a.kind === 'FY' || b.kind === 'FY') return true;
-  const months = (p: Period): [number, number] => (p.kind === 'Q' ? [p.quarter * 3 - 2, p.quarter * 3] : p.kind === 'H' ? [p.half * 6 - 5, p.half * 6] : p.kind === '9M' ? [1, 9] : [1, 12]);
-  const [a1, a2] = months(a);
-  const [b1, b2] = months(b);
-  return (a1 <= b1 && b2 <= a2) || (b1 <= a1 && a2 <= b2);
-}
-
-function subjectBeforeModifier(nearest: PeriodToken, view: SentenceView, owned: Set<PeriodToken | undefined>): PeriodToken | undefined {
-  if (nearest.ref.type !== 'abs') return undefined;
-  const f = view.folded;
-  const earlier = [...view.periods].reverse().find((p) => p.end <= nearest.start && !owned.has(p) && !p.since && p.ref.type === 'abs');
-  if (!earlier || earlier.ref.type !== 'abs' || overlaps(earlier.ref.period, nearest.ref.period)) return undefined;
-  // The earlier period opens the sentence as its subject ("公司第二季度的经营…").
-  if (!/^[\s\u4e00-\u9fff]{0,6}$/u.test(f.slice(0, earlier.start)) || /[,，;；]/u.test(f.slice(earlier.end, nearest.start))) return undefined;
-  // The later one sits in a phrase that ends in 的 + a noun, with no figure or metric, before the clause ends.
-  const clauseEnd = f.slice(nearest.end).search(/[,，;；。]/u);
-  const rest = f.slice(nearest.end, clauseEnd < 0 ? f.length : nearest.end + clauseEnd);
-  if (!/的[\u4e00-\u9fff]{1,6}$/u.test(rest) || /\d/u.test(rest) || view.metrics.some((m) => m.start >= nearest.end && m.end <= nearest.end + rest.length)) return undefined;
-  return earlier;
-}
-
-function rivalPeriod(nearest: PeriodToken, s: Slot, view: SentenceView, values: Slot[], owned: Set<PeriodToken | undefined>): boolean {
-  if (nearest.ref.type !== 'abs') return false;
-  const label = periodLabel(nearest.ref.period);
-  const earlier = [...view.periods].reverse().find((p) => p.end <= nearest.start && !owned.has(p) && !p.since && p.ref.type === 'abs');
-  if (!earlier || earlier.ref.type !== 'abs' || periodLabel(earlier.ref.period) === label) return false;
-  // "this year's interim report … the first half of 2024": one period inside the other is the same story.
-  if (overlaps(earlier.ref.period, nearest.ref.period)) return false;
-  // A figure between the two periods means each period has its own figures ("2023年营收为X,2024年营收为Y").
-  if (values.some((v) => v !== s && v.n.start >= earlier.end && v.n.end <= nearest.start)) return false;
-  // Periods of one list or of one phrase ("2024年第四季度", "2023年及2024年") are not rivals.
-  const between = view.folded.slice(earlier.end, nearest.start);
-  return between.length > 4 && !LIST_GAP.test(between);
-}
-
 // Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
 const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;
-
-/**
- * "营业收入和毛利分别较上年同期下降17.64%和14.89%", "revenue and gross profit rose 5% and 3%
- * respectively": a list of metrics and a list of changes of the same length pair in order.
- */
-function pairChangeLists(changes: Slot[], view: SentenceView): Map<Slot, MetricToken> {
-  const f = view.folded;
-  const out = new Map<Slot, MetricToken>();
-  const metricRuns = runs(view.metrics.filter((m) => !m.metric.blocker), (a, b) => /^\s?(?:and|及|和|与|、|,)\s?$/u.test(f.slice(a.end, b.start)));
-  for (const list of runs(changes, (a, b) => LIST_GAP.test(f.slice(a.n.end, b.n.start)))) {
-    if (list.length < 2) continue;
-    const first = list[0]!;
-    const last = list.at(-1)!;
-    const metrics = [...metricRuns].reverse().find((r) => r.at(-1)!.end <= first.n.start);
-    if (!metrics || metrics.length !== list.length) continue;
-    // Nothing but the comparison words between the metrics and their changes, and "respectively" said.
-    const between = f.slice(metrics.at(-1)!.end, first.n.start);
-    if (/[,，;；。]/u.test(between) || view.numbers.some((n) => n.start >= metrics.at(-1)!.end && n.end <= first.n.start)) continue;
-    if (!/分别|分別|依次|respectively/u.test(between + f.slice(last.n.end, last.n.end + 16))) continue;
-    list.forEach((c, i) => out.set(c, metrics[i]!));
-  }
-  return out;
-}
-
-/** Maximal runs of items that follow each other as a list. */
-function runs<T>(items: readonly T[], joined: (a: T, b: T) => boolean): T[][] {
-  const out: T[][] = [];
-  for (const item of items) {
-    const current = out.at(-1);
-    if (current && joined(current.at(-1)!, item)) current.push(item);
-    else out.push([item]);
-  }
-  return out;
-}
-
-function sameToken(a: MetricToken, b: MetricToken): boolean {
-  return a.start === b.start && a.end === b.end;
-}
 
 // "900 million in 2030, compared to 800 million in 2029, a 12.5% increase": the
 // comparison's period tells what the change is measured against.
@@ -633,22 +462,3 @@ function parallelPrior(s: Slot, values: Slot[]): Period | undefined {
   return undefined;
 }
 
-function pairMetrics(values: Slot[], view: SentenceView, ctx: SentenceContext): void {
-  const f = view.folded;
-  for (let i = 0; i + 1 < view.metrics.length; i += 1) {
-    const a = view.metrics[i]!;
-    const b = view.metrics[i + 1]!;
-    if (!/^\s?(?:and|及|和|与|、)\s?$/u.test(f.slice(a.end, b.start))) continue;
-    const after = values.filter((v) => v.n.start >= b.end && !v.dropped);
-    const x = after[0];
-    const y = after[1];
-    if (!x || !y || !/^\s?(?:and|及|和|与|、)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(x.n.end, y.n.start))) continue;
-    if (!/^\s?(?:were|was|are|is|of|分别为|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(b.end, x.n.start))) continue;
-    if (!compatible(a.metric, x.n, ctx) || !compatible(b.metric, y.n, ctx)) continue;
-    x.metric = a;
-    y.metric = b;
-    // "X and Y were A and B this quarter": the period at the end is both figures'.
-    x.own ??= y.own;
-    y.own ??= x.own;
-  }
-}

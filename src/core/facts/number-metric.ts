@@ -1,0 +1,133 @@
+import { METRIC_BY_ID, type MetricDef } from './metrics.ts';
+import type { NumberToken } from './numbers.ts';
+import type { SentenceContext } from './sentence-fact.ts';
+import type { MetricToken, SentenceView } from './sentence-view.ts';
+import { LIST_GAP, runs, type Slot } from './slot.ts';
+
+/**
+ * Which metric a number of a sentence is a figure of: the nearest governing phrase of a
+ * compatible kind, pairs of metrics and values listed together, and lists of changes.
+ */
+
+// A margin's amount: "gross margin … RMB 2.1 billion" is gross profit.
+const AMOUNT_COUNTERPART: Record<string, string> = { ebitda_margin: 'ebitda', gross_margin: 'gross_profit', net_margin: 'net_income', operating_margin: 'operating_income' };
+
+export function compatible(metric: MetricDef, n: NumberToken, ctx: SentenceContext): boolean {
+  if (metric.kind === 'ratio') return n.unit === '%';
+  if (metric.kind === 'count') return n.unit === 'count' || (n.unit === null && !n.scaled && Number.isInteger(n.value));
+  // A company's revenue or loss is never a few yuan: "a loss of RMB 52.5" is per share.
+  if (metric.kind === 'amount' && !n.scaled && Math.abs(n.value) < 10_000) return false;
+  return n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' || (n.unit === null && n.scaled && ctx.defaultCurrency !== null);
+}
+
+/** A ratio written next to an amount or count metric: "R&D investment representing 87.5% of revenue". */
+function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | null {
+  if (n.unit !== '%') return null;
+  if (metric.id === 'rd_expense' && /^\s?(?:of|of the)\s(?:total\s|operating\s)?revenues?|^\s?(?:的)?营收|^\s?(?:的)?收入/u.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
+  if (metric.id === 'rd_headcount' && /^\s?(?:of|of the)\s(?:total\s)?(?:workforce|employees|staff|headcount)/u.test(after)) return METRIC_BY_ID.get('rd_headcount_share') ?? null;
+  return null;
+}
+
+// "研发开支中第三方服务费…", "其中…": what follows is a part of the metric, not the metric.
+const PART_OF_AFTER = /^\s?(?:中|之中|当中)|其中|of which|among which|including/u;
+const SHARE_OF_REVENUE = /占(?:总)?(?:营业)?(?:收入|营收)(?:的)?(?:比例|比重|比率|之比)?/u;
+
+// Money words that are not metrics: a number after one of them ("IPO listing expenses of
+// RMB 61.2 million", "上市費用 6,120 萬元") belongs to it, not to a metric named earlier.
+const OTHER_MONEY_NOUN = /\b(?:expenses?|costs?|charges?|fees?|proceeds|gains?|payments?|compensation|assets|liabilities|debts?|loans?|fund(?:s|ing)?|buybacks?|repurchases?|dividends?|investments?|program|impairments?)\b|费用|成本|损失|收益|支出|募资|资金|资产|负债|贷款|回购|股息|投资|服务费|手续费|佣金|薪酬|福利/u;
+
+export function parenDepthAt(text: string, pos: number): number {
+  let depth = 0;
+  for (let i = 0; i < pos; i += 1) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（') depth += 1;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth -= 1;
+  }
+  return depth;
+}
+
+export function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceContext): { token: MetricToken; metric: MetricDef } | null {
+  const n = slot.n;
+  const after = view.folded.slice(n.end, n.end + 40);
+  const depth = parenDepthAt(view.folded, n.start);
+  // "556 employees, including 250 R&D personnel": a metric right after the number names it.
+  const adjacent = view.metrics.find((m) => m.start >= n.end && /^\s?(?:(?:on|in|for)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, m.start)));
+  if (adjacent && !adjacent.metric.blocker && compatible(adjacent.metric, n, ctx)) {
+    slot.metricAfter = true;
+    return { token: adjacent, metric: adjacent.metric };
+  }
+  const preceding = view.metrics.filter((m) => m.end <= n.start).reverse();
+  for (const token of preceding) {
+    if (token.metric.blocker) return null;
+    // A metric inside a parenthesis does not govern a number outside it.
+    if (parenDepthAt(view.folded, token.start) > depth) continue;
+    const between = view.folded.slice(token.end, n.start).replace(/[(（][^()（）]*[)）]/gu, ' ');
+    if (OTHER_MONEY_NOUN.test(between) || PART_OF_AFTER.test(between)) return null;
+    // "研发开支…,占收入比例分别为47.8%…": R&D as a share of revenue.
+    if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
+    const ratio = ratioOf(token.metric, n, after);
+    if (ratio) return { token, metric: ratio };
+    if (compatible(token.metric, n, ctx)) return { token, metric: token.metric };
+    const counterpart = AMOUNT_COUNTERPART[token.metric.id];
+    // "gross margin ... RMB 2.1 billion": the margin's amount; never points or times.
+    const amount = counterpart ? METRIC_BY_ID.get(counterpart)! : null;
+    if (amount && n.unit !== null && compatible(amount, n, ctx)) return { token, metric: amount };
+    // The nearest metric of another kind governs this part of the sentence: stop here
+    // rather than reach back past it to a metric the number probably does not belong to.
+    if (token.metric.kind !== 'ratio' || n.unit === '%') break;
+  }
+  const next = view.metrics.find((m) => m.start >= n.end && m.start - n.end <= 2);
+  if (next && !next.metric.blocker && compatible(next.metric, n, ctx) && !/[,;，；]/u.test(view.folded.slice(n.end, next.start))) {
+    slot.metricAfter = true;
+    return { token: next, metric: next.metric };
+  }
+  return null;
+}
+
+/** The same phrase of the sentence. */
+export function sameToken(a: MetricToken, b: MetricToken): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+export function pairMetrics(values: Slot[], view: SentenceView, ctx: SentenceContext): void {
+  const f = view.folded;
+  for (let i = 0; i + 1 < view.metrics.length; i += 1) {
+    const a = view.metrics[i]!;
+    const b = view.metrics[i + 1]!;
+    if (!/^\s?(?:and|及|和|与|、)\s?$/u.test(f.slice(a.end, b.start))) continue;
+    const after = values.filter((v) => v.n.start >= b.end && !v.dropped);
+    const x = after[0];
+    const y = after[1];
+    if (!x || !y || !/^\s?(?:and|及|和|与|、)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(x.n.end, y.n.start))) continue;
+    if (!/^\s?(?:were|was|are|is|of|分别为|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(b.end, x.n.start))) continue;
+    if (!compatible(a.metric, x.n, ctx) || !compatible(b.metric, y.n, ctx)) continue;
+    x.metric = a;
+    y.metric = b;
+    // "X and Y were A and B this quarter": the period at the end is both figures'.
+    x.own ??= y.own;
+    y.own ??= x.own;
+  }
+}
+
+/**
+ * "营业收入和毛利分别较上年同期下降17.64%和14.89%", "revenue and gross profit rose 5% and 3%
+ * respectively": a list of metrics and a list of changes of the same length pair in order.
+ */
+export function pairChangeLists(changes: Slot[], view: SentenceView): Map<Slot, MetricToken> {
+  const f = view.folded;
+  const out = new Map<Slot, MetricToken>();
+  const metricRuns = runs(view.metrics.filter((m) => !m.metric.blocker), (a, b) => /^\s?(?:and|及|和|与|、|,)\s?$/u.test(f.slice(a.end, b.start)));
+  for (const list of runs(changes, (a, b) => LIST_GAP.test(f.slice(a.n.end, b.n.start)))) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const last = list.at(-1)!;
+    const metrics = [...metricRuns].reverse().find((r) => r.at(-1)!.end <= first.n.start);
+    if (!metrics || metrics.length !== list.length) continue;
+    // Nothing but the comparison words between the metrics and their changes, and "respectively" said.
+    const between = f.slice(metrics.at(-1)!.end, first.n.start);
+    if (/[,，;；。]/u.test(between) || view.numbers.some((n) => n.start >= metrics.at(-1)!.end && n.end <= first.n.start)) continue;
+    if (!/分别|分別|依次|respectively/u.test(between + f.slice(last.n.end, last.n.end + 16))) continue;
+    list.forEach((c, i) => out.set(c, metrics[i]!));
+  }
+  return out;
+}
