@@ -13,6 +13,8 @@ export interface CompanySeed {
   name: string;
   aliases?: string[];
   tickers?: string[];
+  /** Fiscal year end, MM-DD, when not 31 December. */
+  yearEnd?: string;
 }
 
 /**
@@ -40,7 +42,10 @@ const EMPTY_BYTES = Buffer.alloc(0);
 /** Registry with the seed companies. */
 export function seedRegistry(seeds: readonly CompanySeed[]): CompanyRegistry {
   const registry = new CompanyRegistry();
-  for (const seed of seeds) registry.add(seed.name, seed.aliases ?? [], seed.tickers ?? []);
+  for (const seed of seeds) {
+    const company = registry.add(seed.name, seed.aliases ?? [], seed.tickers ?? []);
+    if (seed.yearEnd) company.yearEnd = seed.yearEnd;
+  }
   return registry;
 }
 

@@ -370,3 +370,22 @@ describe('vocabulary: question words', () => {
     if (c.unknown?.length === 0) expect(w.unknown).toEqual([]);
   });
 });
+
+describe('a fiscal year that does not end in December', () => {
+  const fiscal = new CompanyRegistry();
+  fiscal.add('Omega Commerce', ['欧米商业']).yearEnd = '03-31';
+  const omega = (text: string) => ({ ...doc(text, null), company: 'omega-commerce' }) as CorpusDocument;
+
+  it("reads 'the fiscal year ended March 31' as the company's fiscal year, named by the year it ends in", () => {
+    const facts = extractFacts(omega('For the fiscal year ended March 31, 2030, Omega Commerce revenue was RMB 996.3 billion.'), fiscal);
+    expect(facts.map((f) => `${f.metric} ${periodLabel(f.period)} ${f.value}`)).toEqual(['revenue FY2030 996300000000']);
+    const quarter = extractFacts(omega('For the quarter ended September 30, 2030, Omega Commerce revenue was RMB 247.8 billion.'), fiscal);
+    expect(quarter.map((f) => periodLabel(f.period))).toEqual(['Q3 2030']);
+  });
+
+  it('gives no year for a year ending on another day than the company says', () => {
+    expect(extractFacts(omega('For the fiscal year ended June 30, 2030, Omega Commerce revenue was RMB 996.3 billion.'), fiscal)).toEqual([]);
+    expect(extractFacts({ ...doc('For the fiscal year ended March 31, 2030, Zeta Cloud revenue was RMB 9.3 billion.', null) } as CorpusDocument, registry)).toEqual([]);
+  });
+});
+

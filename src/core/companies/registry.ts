@@ -10,6 +10,8 @@ export interface Company {
   aliases: string[];
   /** Ticker symbols; matched in questions only, never in document text. */
   tickers: string[];
+  /** Fiscal year end, MM-DD, when not 31 December: "the year ended March 31, 2025" is its FY2025. */
+  yearEnd?: string;
 }
 
 /** A company name found in a text. */

@@ -108,7 +108,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const topic: SegmentTopic | null = t && paragraph - t.paragraph <= TOPIC_REACH ? { segment: t.segment, sameParagraph: t.paragraph === paragraph } : null;
     const docYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
     const paragraphYear = paragraphPeriod && paragraphPeriod.kind !== 'date' && paragraphPeriod.kind !== 'span' ? paragraphPeriod.year : null;
-    const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter };
+    const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter, fiscalYearEnd: primary.yearEnd };
     const view = viewSentence(folded, time, registry, topic);
     if (listItem) listLead = followList(view, listLead);
     const continued = continuedMetric(view, previousMetric?.paragraph === paragraph ? previousMetric.token : null);

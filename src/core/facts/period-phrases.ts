@@ -36,6 +36,8 @@ export interface TimeContext {
   contextYear: number | null;
   /** The document speaks of "this quarter" (a call or release): "last quarter" is the one before. */
   speaksOfThisQuarter?: boolean;
+  /** The company's fiscal year end, MM-DD, when not 31 December. */
+  fiscalYearEnd?: string;
 }
 
 /** "this quarter", "本季": the document reports its quarter in the present. */
@@ -205,6 +207,8 @@ function endingPeriod(yearWord: string, month: number, day: number, length: stri
   const months = /中期|半年|六|6/u.test(length) ? 6 : /九|9/u.test(length) ? 9 : /三|3/u.test(length) ? 3 : 12;
   const quarterEnd = month % 3 === 0 && monthEnd(year, month).endsWith(String(day).padStart(2, '0'));
   if (!quarterEnd) return null;
+  // "the fiscal year ended March 31, 2025": the company's FY2025, named by the year it ends in.
+  if (months === 12 && c.fiscalYearEnd === `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`) return fy(year);
   if (months === 6 && month === 6) return h(year, 1);
   if (months === 6 && month === 12) return h(year, 2);
   if (months === 9 && month === 9) return { type: 'abs', period: { kind: '9M', year }, yearInferred: false, point: false };

@@ -25,6 +25,11 @@ const CompanySeedsSchema = z.array(
     name: z.string().min(1),
     aliases: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
     tickers: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    /** The day the company's fiscal year ends, MM-DD ("03-31"); absent for December. */
+    year_end: z
+      .string()
+      .regex(/^(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/u, 'year_end is MM-DD, e.g. 03-31')
+      .optional(),
   }),
 );
 
@@ -33,7 +38,7 @@ export function readCompanySeeds(file: string | undefined, logger: CoreLogger = 
   if (!file || !existsSync(file)) return { seeds: [], text: '' };
   const text = readFileSync(file, 'utf8');
   try {
-    return { seeds: CompanySeedsSchema.parse(parseYaml(text) ?? []), text };
+    return { seeds: CompanySeedsSchema.parse(parseYaml(text) ?? []).map(({ year_end, ...seed }) => (year_end ? { ...seed, yearEnd: year_end } : seed)), text };
   } catch (error) {
     logger.error({ file, err: String(error) }, 'company list is invalid; continuing without it');
     return { seeds: [], text };
