@@ -121,6 +121,13 @@ describe('a brand of the company named in the question', () => {
     expect(parsed.qualifiers.attributable).toBe(true);
     expect(parsed.unknown).toEqual([]);
     expect(parseLookup('Lumen 2031年收入折合多少美元?', r).unknown).toEqual([]);
+    // "GAAP", "on a reported basis" ask for the plain figure; "non-GAAP" stays adjusted.
+    const gaap = parseLookup('How much GAAP net profit did Lumen earn in 2031?', r);
+    expect([gaap.unknown, gaap.qualifiers.adjusted]).toEqual([[], false]);
+    expect(parseLookup('Lumen non-GAAP net profit 2031', r).qualifiers.adjusted).toBe(true);
+    expect(parseLookup('Lumen 2031年非GAAP净利润多少?', r).qualifiers.adjusted).toBe(true);
+    expect(parseLookup('How much did Lumen lose in 2031 on a reported basis?', r).unknown).toEqual([]);
+    expect(parseLookup('Lumen 2031年底有几多员工?', r).period).toEqual({ kind: 'FY', year: 2031 });
   });
 
   it('reads dates written in words as the period ending that day', () => {

@@ -39,7 +39,8 @@ export interface MetricWords {
 
 const cue = (list: readonly string[]) => new RegExp(alternation(list), 'gu');
 // "未经调整", "unadjusted", "not adjusted": the plain figure, asked for explicitly.
-const NOT_ADJUSTED = /未经调整|未调整|非经调整|unadjusted|not adjusted|non-adjusted/gu;
+// "GAAP net profit", "on a reported basis": the plain figure, asked for by name (never "non-GAAP").
+const NOT_ADJUSTED = /未经调整|未调整|非经调整|unadjusted|not adjusted|non-adjusted|(?<!非|non[-\s]?)\b(?:gaap|ifrs)\b|(?:on\s(?:a|an)\s)?(?:reported|statutory)\sbasis|as reported/gu;
 const QUALIFIER_RES = {
   adjusted: cue([...QUALIFIER_CUES.adjusted.question, ...QUALIFIER_CUES.adjusted.before]),
   attributable: cue([...QUALIFIER_CUES.attributable.question, ...QUALIFIER_CUES.attributable.before, ...QUALIFIER_CUES.attributable.after]),

@@ -53,6 +53,7 @@ const PERIOD_PATTERNS: RegExp[] = [
   // "2024年Q4", "the first nine months of 2025", "the first three quarters of 2025", "mid-2024",
   // "end-2024", "the September 2025 quarter", "the quarter to September 2025".
   new RegExp(`${YEAR}\\s?年\\s?q[1-4]\\b`, 'gu'),
+  new RegExp(`${YEAR}\\s?年\\s?(?:底|末|年底|年末)`, 'gu'),
   new RegExp(`\\b(?:the\\s+)?first\\s+(?:nine\\s+months|three\\s+quarters)\\s+(?:of\\s+|in\\s+)?${YEAR}\\b`, 'gu'),
   new RegExp(`\\b(?:mid|end)[-\\s](?:of\\s+)?${YEAR}\\b`, 'gu'),
   new RegExp(`\\b(?:the\\s+)?(?:march|june|september|december)\\s+${YEAR}\\s+quarter\\b|\\bquarter\\s+(?:to|ending|ended)\\s+(?:march|june|september|december)\\s+${YEAR}\\b`, 'gu'),
@@ -72,6 +73,8 @@ function normalizePeriodPhrase(phrase: string): string {
   if (m) return `H${ORDINAL[m[1]!]} ${m[2]}`;
   m = p.match(/^from\s+(?:fy\s?)?(\d{4})\s+(?:to|through|until)\s+(?:fy\s?)?(\d{4})$/u);
   if (m) return `${m[1]}-${m[2]}`;
+  m = p.match(/^(\d{4})\s?年\s?(?:底|末|年底|年末)$/u);
+  if (m) return `FY${m[1]}`;
   m = p.match(/^(\d{4})\s?年\s?q([1-4])$/u);
   if (m) return `Q${m[2]} ${m[1]}`;
   m = p.match(/^(?:the\s+)?first\s+(?:nine\s+months|three\s+quarters)\s+(?:of\s+|in\s+)?(\d{4})$/u);
