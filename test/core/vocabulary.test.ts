@@ -36,6 +36,14 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'gross_profit', value: 1_938_000_000 }],
   },
   {
+    // The subject opens its clause, after a semicolon too.
+    text: '泽塔云2030年第一季度营收下降17.64%;公司第二季度的经营扭转了第一季度业绩下滑的不利局面,实现营业收入49.54亿元。',
+    gives: [
+      { metric: 'revenue', period: 'Q1 2030', value: -17.64, q: { change: 'yoy' } },
+      { metric: 'revenue', period: 'Q2 2030', value: 4_954_000_000 },
+    ],
+  },
+  {
     // Items of a flattened English list split at " - "; a comparison's year does not become the
     // period of the next item; "compared to a loss of" is the same attributable figure a year earlier.
     text: 'Results - For the six months ended June 30, 2030, Zeta Cloud gross profit was RMB 90,075,000, compared to RMB 19,358,000 in the previous year[2]. - Net profit attributable to equity holders was RMB 1,104,767,000 for the period, compared to a loss of RMB 3,729,144,000 in the same period in 2029[3]. - Overall gross margin was 50.0%[29].',

@@ -25,7 +25,8 @@ export function subjectBeforeModifier(nearest: PeriodToken, view: SentenceView, 
   const earlier = [...view.periods].reverse().find((p) => p.end <= nearest.start && !owned.has(p) && !p.since && p.ref.type === 'abs');
   if (!earlier || earlier.ref.type !== 'abs' || overlaps(earlier.ref.period, nearest.ref.period)) return undefined;
   // The earlier period opens the sentence as its subject ("公司第二季度的经营…").
-  if (!/^[\s\u4e00-\u9fff]{0,6}$/u.test(f.slice(0, earlier.start)) || /[,，;；]/u.test(f.slice(earlier.end, nearest.start))) return undefined;
+  const clauseStart = Math.max(f.lastIndexOf(';', earlier.start), f.lastIndexOf('；', earlier.start), f.lastIndexOf('。', earlier.start)) + 1;
+  if (!/^[\s\u4e00-\u9fff]{0,6}$/u.test(f.slice(clauseStart, earlier.start)) || /[,，;；]/u.test(f.slice(earlier.end, nearest.start))) return undefined;
   // The later one sits in a phrase that ends in 的 + a noun, with no figure or metric, before the clause ends.
   const clauseEnd = f.slice(nearest.end).search(/[,，;；。]/u);
   const rest = f.slice(nearest.end, clauseEnd < 0 ? f.length : nearest.end + clauseEnd);
