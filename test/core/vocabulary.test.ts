@@ -30,6 +30,14 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "其中…营收" is a part of the total just given, never the total.
+    text: '2030年泽塔云总收入为人民币315亿元,同比增长1%。其中泽塔云核心营收为238亿元人民币,同比增长4%。',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 31_500_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 23_800_000_000, q: { segment: '核心' } },
+    ],
+  },
+  {
     // The subject's period, not one inside a 的-phrase; without that phrase the doubt stays.
     text: '泽塔云2030年第二季度的经营扭转了第一季度业绩下滑的不利局面,实现营业收入49.54亿元。第二季度的经营扭转了第一季度业绩下滑,实现毛利19.38亿元。',
     gives: [{ metric: 'revenue', period: 'Q2 2030', value: 4_954_000_000 }],

@@ -3,7 +3,7 @@ import { findMetrics, NOT_A_METRIC, type MetricDef } from './metrics.ts';
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { findPeriods, type PeriodToken, type TimeContext } from './period-phrases.ts';
 import { explicitTotal, phraseQualifiers } from './qualifier-cues.ts';
-import { headingSegment, refersToTopic, segmentAfter, segmentBefore } from './segments.ts';
+import { canonicalSegment, headingSegment, refersToTopic, segmentAfter, segmentBefore } from './segments.ts';
 
 /** A metric phrase of a sentence with what it says about the figure. */
 export interface MetricToken {
@@ -64,6 +64,8 @@ const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:from
 // expenditures, was ...") name other metrics that do not govern the number.
 const APPOSITIVE = /,\s*(?:as measured (?:in|by|as)|measured as|defined as|calculated as|which is|which are|i\.e\.|namely|representing)[^,]*,/gu;
 
+const PART_OPENING = /(?:其中|of which|among which)[,，:：]?\s*([^,，;；。:：]{0,16}?)\s*$/u;
+
 /** Metrics a business line reports on its own: the only ones a segment qualifies. */
 export const SEGMENT_METRICS = new Set(['revenue', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
 
@@ -99,6 +101,12 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
       segment = total ? null : (segmentBefore(nameless, m.start, m.phrase) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start));
       // "AIDC收入347.99亿元,多一成;经调整EBITA转赚1.62亿元": a line named earlier in the sentence
       // goes on for the figures after it, unless they are said to be the total.
+      // "其中百度核心营收为…", "of which, …": a part of the total named before, never the total.
+      if (!segment && !total) {
+        const part = nameless.slice(Math.max(0, m.start - 24), m.start).match(PART_OPENING);
+        // "其中二季度实现收入…" is a part in time, not a line: its period says so.
+        if (part && !/\d|季|年|月|quarter|half|month|year|实现|录得|取得/u.test(part[1]!)) segment = canonicalSegment(part[1]!.trim() || 'unnamed segment');
+      }
       // Another figure of the same metric names its own line: it never takes the earlier one.
       const earlier = segment || total ? undefined : [...out].reverse().find((t) => t.segment && !t.segmentFromTopic && t.metric.id !== m.metric.id);
       if (earlier) {
