@@ -30,6 +30,16 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // Sibling items of a flattened list speak of the period given before the list, not of the
+    // quarter the item before them named.
+    text: 'Financial Performance - In the first half of 2030, Zeta Cloud total revenue reached 791 million yuan [1]. - In Q2, total revenue was 415 million yuan [1]. - Gross margin improved to 24.96% [1].',
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 791_000_000 },
+      { metric: 'revenue', period: 'Q2 2030', value: 415_000_000 },
+      { metric: 'gross_margin', period: 'H1 2030', value: 24.96 },
+    ],
+  },
+  {
     // "其中…营收" is a part of the total just given, never the total.
     text: '2030年泽塔云总收入为人民币315亿元,同比增长1%。其中泽塔云核心营收为238亿元人民币,同比增长4%。',
     gives: [

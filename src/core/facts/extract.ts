@@ -78,6 +78,7 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
   let periodList: Period[] | null = null;
   let listLead: MetricToken | null = null;
   let lastPeriodList: Period[] | null = null;
+  let listBase: Period | null | undefined;
   let previousMetric: { token: MetricToken; paragraph: number } | null = null;
   // Table rows are read by the table pass, by column header, never as sentences.
   const tables = findTables(doc.text);
@@ -90,11 +91,17 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
       paragraph = sentence.paragraph;
       paragraphPeriod = null;
       periodList = null;
+      if (listBase !== undefined) listBase = null;
     }
     const language: 'en' | 'zh' = (source.match(/[\u3400-\u9fff]/gu)?.length ?? 0) * 4 > source.length ? 'zh' : 'en';
     const hasDigit = /[\d０-９]/u.test(source);
     const listItem = isListItem(source.toLowerCase());
     if (!listItem) listLead = null;
+    // Items of one list are siblings: each speaks of the period given before the list, not of
+    // the period the item before it named ("- In Q2, revenue was …" / "- Gross margin was …").
+    if (!listItem) listBase = undefined;
+    else if (listBase === undefined) listBase = paragraphPeriod;
+    else paragraphPeriod = listBase;
     const mayOpenTopic = /cloud|service|business|segment|雲|云|業務|业务|服務|服务|對於|对于|至於|至于/iu.test(source);
     if (!hasDigit && !mayOpenTopic && !listItem) continue;
     const { text: foldedLines, map } = foldWithMap(source);
