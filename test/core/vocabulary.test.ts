@@ -30,6 +30,16 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "RMB-187.6 million" (the sign after the currency); "Operating profit (loss) margin" is the margin.
+    text: 'In 2030, Zeta Cloud non-GAAP operating profit (loss) turned profit, achieving RMB24.4 million, compared with RMB-187.6 million in 2029. Non-GAAP operating profit (loss) margin was 1.1%, compared with -10.9% in 2029.',
+    gives: [
+      { metric: 'operating_income', period: 'FY2030', value: 24_400_000, q: { adjusted: true } },
+      { metric: 'operating_income', period: 'FY2029', value: -187_600_000, q: { adjusted: true } },
+      { metric: 'operating_margin', period: 'FY2030', value: 1.1, q: { adjusted: true } },
+      { metric: 'operating_margin', period: 'FY2029', value: -10.9, q: { adjusted: true } },
+    ],
+  },
+  {
     // Sibling items of a flattened list speak of the period given before the list, not of the
     // quarter the item before them named.
     text: 'Financial Performance - In the first half of 2030, Zeta Cloud total revenue reached 791 million yuan [1]. - In Q2, total revenue was 415 million yuan [1]. - Gross margin improved to 24.96% [1].',

@@ -66,7 +66,8 @@ const CURRENCY: Record<string, 'CNY' | 'USD' | 'HKD'> = {
 const NUMBER_RE = new RegExp(
   [
     String.raw`(?<sign>(?:negative|minus)\s+|负\s?|(?<![\d\w.])[-−](?=\s?(?:rmb|us\$|usd|hk\$|\$|人民币)?\s?\d))?`,
-    String.raw`(?:(?<pre>rmb|cny|us\$|usd|hk\$|hkd|\$|人民币)\s?)?`,
+    // "RMB-187.6 million": the sign after the currency.
+    String.raw`(?:(?<pre>rmb|cny|us\$|usd|hk\$|hkd|\$|人民币)\s?(?<sign2>[-−](?=\d))?)?`,
     // "16. 1%": a page that put a space after the decimal point (percentages only, small integers).
     String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}\.\s\d{1,2}(?=\s?%)|\d+(?:\.\d+)?)`,
     String.raw`(?:\s?(?<scale>trillion|billion|million|thousand|bn|mn)\b|\s?(?<zhscale>万亿|千万|百万|亿|万|千)(?!分))?`,
@@ -100,7 +101,7 @@ export function findNumbers(folded: string): NumberToken[] {
     if (g.pct) unit = /百分点|point|pp/u.test(g.pct) ? 'pp' : '%';
     if (g.people) unit = 'count';
     if (g.times) unit = 'x';
-    const signed = Boolean(g.sign);
+    const signed = Boolean(g.sign ?? g.sign2);
     if (signed) value = -value;
     out.push({
       start,
