@@ -30,6 +30,16 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "US$22.1M": a one-letter scale after a currency; never on a bare number ("3m users").
+    // "with IoT PaaS revenue": the line is "iot paas", not "with iot paas".
+    text: 'In 2030, Zeta Cloud non-GAAP net profit rose 75.8% to US$22.1M; total revenue was US$82.1 million, with IoT PaaS revenue up 25.7% to US$59.3 million. The network had 3m users.',
+    gives: [
+      { metric: 'net_income', period: 'FY2030', value: 22_100_000, q: { adjusted: true } },
+      { metric: 'revenue', period: 'FY2030', value: 59_300_000, q: { segment: 'iot paas' } },
+    ],
+    never: [{ metric: 'customers', value: 3_000_000 }],
+  },
+  {
     // "RMB-187.6 million" (the sign after the currency); "Operating profit (loss) margin" is the margin.
     text: 'In 2030, Zeta Cloud non-GAAP operating profit (loss) turned profit, achieving RMB24.4 million, compared with RMB-187.6 million in 2029. Non-GAAP operating profit (loss) margin was 1.1%, compared with -10.9% in 2029.',
     gives: [

@@ -63,6 +63,8 @@ const CURRENCY: Record<string, 'CNY' | 'USD' | 'HKD'> = {
   'hong kong dollars': 'HKD',
 };
 
+const SHORT_SCALE: Record<string, string> = { m: 'million', b: 'billion', k: 'thousand' };
+
 const NUMBER_RE = new RegExp(
   [
     String.raw`(?<sign>(?:negative|minus)\s+|负\s?|(?<![\d\w.])[-−](?=\s?(?:rmb|us\$|usd|hk\$|\$|人民币)?\s?\d))?`,
@@ -70,7 +72,8 @@ const NUMBER_RE = new RegExp(
     String.raw`(?:(?<pre>rmb|cny|us\$|usd|hk\$|hkd|\$|人民币)\s?(?<sign2>[-−](?=\d))?)?`,
     // "16. 1%": a page that put a space after the decimal point (percentages only, small integers).
     String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}\.\s\d{1,2}(?=\s?%)|\d+(?:\.\d+)?)`,
-    String.raw`(?:\s?(?<scale>trillion|billion|million|thousand|bn|mn)\b|\s?(?<zhscale>万亿|千万|百万|亿|万|千)(?!分))?`,
+    // "US$22.1M", "$1.2B": a one-letter scale, only after a currency sign (checked below).
+    String.raw`(?:\s?(?<scale>trillion|billion|million|thousand|bn|mn)\b|(?<shortscale>[mbk])(?![a-z])|\s?(?<zhscale>万亿|千万|百万|亿|万|千)(?!分))?`,
     String.raw`(?:\s?(?<post>元人民币|元|美元|港元|港币|hong kong dollars|us dollars|dollars|yuan|renminbi|rmb)(?![a-z])|\s?(?<cnpost>人民币))?`,
     String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|个百分点|百分点|percentage points?\b|pp\b)|(?<people>人|名(?!字))|(?<times>倍))?`,
   ].join(''),
@@ -90,11 +93,12 @@ export function findNumbers(folded: string): NumberToken[] {
     if (!g.sign && !g.pre && /[a-z]/u.test(before)) continue;
     // "covid-19", "gpt-4": a number hyphenated to a word is part of a name.
     if (!g.pre && /[a-z]-$/u.test(folded.slice(Math.max(0, start - 2), start + (g.sign ? 1 : 0)))) continue;
-    if (/[a-z]/u.test(after) && !g.scale && !g.post && !g.pct) continue;
+    if (/[a-z]/u.test(after) && !g.scale && !g.post && !g.pct && !g.shortscale) continue;
+    if (g.shortscale && !g.pre) continue;
     const raw = g.num!;
     let value = Number(raw.replace(/,|\s/gu, ''));
     if (!Number.isFinite(value)) continue;
-    const scaleWord = g.scale ?? g.zhscale;
+    const scaleWord = g.scale ?? g.zhscale ?? (g.shortscale ? SHORT_SCALE[g.shortscale] : undefined);
     if (scaleWord) value *= SCALE[scaleWord] ?? 1;
     const currencyWord = g.pre ?? g.post ?? g.cnpost;
     let unit: NumberToken['unit'] = currencyWord ? (CURRENCY[currencyWord] ?? null) : null;
