@@ -128,6 +128,8 @@ describe('a brand of the company named in the question', () => {
     expect(parseLookup('Lumen 2031年非GAAP净利润多少?', r).qualifiers.adjusted).toBe(true);
     expect(parseLookup('How much did Lumen lose in 2031 on a reported basis?', r).unknown).toEqual([]);
     expect(parseLookup('Lumen 2031年底有几多员工?', r).period).toEqual({ kind: 'FY', year: 2031 });
+    expect(parseLookup("What was Lumen's revenue CAGR over 2029-2031?", r)).toMatchObject({ unknown: [], metric: { id: 'revenue_cagr' } });
+    expect(parseLookup('Lumen rd headcount ratio H1 2031', r)).toMatchObject({ unknown: [], metric: { id: 'rd_headcount_share' } });
   });
 
   it('reads dates written in words as the period ending that day', () => {

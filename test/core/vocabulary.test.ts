@@ -30,6 +30,14 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // R&D staff "占员工总数的74%" is their share of all employees, not a headcount.
+    text: '截至2030年6月30日,泽塔云研发团队共有657人,占员工总数的74%。',
+    gives: [
+      { metric: 'rd_headcount', period: 'H1 2030', value: 657 },
+      { metric: 'rd_headcount_share', period: 'H1 2030', value: 74 },
+    ],
+  },
+  {
     // "US$22.1M": a one-letter scale after a currency; never on a bare number ("3m users").
     // "with IoT PaaS revenue": the line is "iot paas", not "with iot paas".
     text: 'In 2030, Zeta Cloud non-GAAP net profit rose 75.8% to US$22.1M; total revenue was US$82.1 million, with IoT PaaS revenue up 25.7% to US$59.3 million. The network had 3m users.',

@@ -30,6 +30,7 @@ function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | 
 
 // "研发开支中第三方服务费…", "其中…": what follows is a part of the metric, not the metric.
 const PART_OF_AFTER = /^\s?(?:中|之中|当中)|其中|of which|among which|including/u;
+const SHARE_OF_STAFF = /(?:占|佔)(?:公司)?(?:员工|雇员|职工)(?:总数|总人数|人数)?(?:的)?(?:比例|比重)?|of (?:the |its |total )?(?:workforce|employees|staff|headcount)/u;
 const SHARE_OF_REVENUE = /占(?:总)?(?:营业)?(?:收入|营收)(?:的)?(?:比例|比重|比率|之比)?/u;
 
 // Money words that are not metrics: a number after one of them ("IPO listing expenses of
@@ -65,6 +66,8 @@ export function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceConte
     if (OTHER_MONEY_NOUN.test(between) || PART_OF_AFTER.test(between)) return null;
     // "研发开支…,占收入比例分别为47.8%…": R&D as a share of revenue.
     if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
+    // "研发团队共有657人,占员工总数的74%": R&D staff as a share of all employees.
+    if (token.metric.id === 'rd_headcount' && n.unit === '%' && SHARE_OF_STAFF.test(between)) return { token, metric: METRIC_BY_ID.get('rd_headcount_share')! };
     const ratio = ratioOf(token.metric, n, after);
     if (ratio) return { token, metric: ratio };
     if (compatible(token.metric, n, ctx)) return { token, metric: token.metric };
