@@ -155,6 +155,9 @@ describe('a brand of the company named in the question', () => {
     expect(await ask('/metric qiyun revenue Q2 2030')).toEqual([[226.7e6, 'CNY', 'Q2 2030', 'qiyun']]);
     expect(await ask('/metric lumen nine revenue Q2 2031')).toEqual([[52.4e6, 'USD', 'Q2 2031', null]]);
     expect(await ask('/metric lumen nine lumen customers Q2 2031')).toEqual([[2315, 'count', 'Q2 2031', 'lumen']]);
+    // A quarter named without its year is the latest such quarter stated; 中期 is the first half.
+    expect(await ask('Lumen Nine二季度收入多少?')).toEqual([[52.4e6, 'USD', 'Q2 2031', null]]);
+    expect(parseLookup('Lumen 2031年中期毛利率', registry()).period).toEqual({ kind: 'H', year: 2031, half: 1 });
     // Another name said to be a business is a line, even one the documents give no figure for.
     expect((await runInput('启云业务2031年二季度收入折合多少美元?', ctx)).status).toBe('not_found');
     // The line's count is not the company's.

@@ -1,8 +1,8 @@
 import type { Answer, Passage, QueryContext } from '../answer.ts';
 import type { Company } from '../companies/registry.ts';
 import { METRIC_BY_ID } from '../facts/metrics.ts';
-import { parsePeriod, periodLabel } from '../periods.ts';
-import { parseLookup, type ParsedLookup } from '../query/parse-query.ts';
+import { parsePeriod, periodLabel, type Period } from '../periods.ts';
+import { parseLookup, type ParsedLookup, type YearlessPeriod } from '../query/parse-query.ts';
 import { searchIndex } from '../search/search-index.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { fold } from '../text/fold.ts';
@@ -106,6 +106,14 @@ function isFollowUp(folded: string): boolean {
  * look-up as `/metric` (or `/compare` for several companies); anything else searches
  * the passages. `context` carries what an earlier message of the thread established.
  */
+function latestOfKind(snapshot: CorpusSnapshot, company: string, metric: string, y: YearlessPeriod): Period | undefined {
+  const same = (p: Period) => p.kind === y.kind && (p.kind !== 'Q' || (y.kind === 'Q' && p.quarter === y.quarter)) && (p.kind !== 'H' || (y.kind === 'H' && p.half === y.half));
+  const years = snapshot.facts.series(company, metric).map((f) => f.period).filter(same).map((p) => ('year' in p ? p.year : 0));
+  if (!years.length) return undefined;
+  const year = Math.max(...years);
+  return y.kind === 'Q' ? { kind: 'Q', year, quarter: y.quarter } : y.kind === 'H' ? { kind: 'H', year, half: y.half } : { kind: '9M', year };
+}
+
 export async function answerAsk(snapshot: CorpusSnapshot, question: string, context?: QueryContext): Promise<Answer> {
   const command = 'ask';
   const query = question;
@@ -145,6 +153,8 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
   }
   let period = parsed.period;
   if (!period && !parsed.range && context?.period && metric && companies.length && parsed.companies.length && !parsed.metric) period = parsePeriod(context.period) ?? undefined;
+  // "寒武纪第三季度净利润": a quarter without its year is the latest such quarter the corpus states.
+  if (!period && !parsed.range && parsed.yearless && metric && companies.length === 1) period = latestOfKind(snapshot, companies[0]!.id, metric.id, parsed.yearless);
 
   // "Why did revenue fall?" asks for the explanation: the passages, with the figure beside them.
   if (EXPLANATORY.test(folded) && (companies.length || metric)) {

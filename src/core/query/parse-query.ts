@@ -35,6 +35,8 @@ export interface ParsedLookup {
   badPeriod?: string;
   /** Words left over once companies, metric and period are taken: maybe an unknown company. */
   rest: string;
+  /** A quarter or half named without its year ("寒武纪第三季度净利润"): the latest one is meant. */
+  yearless?: YearlessPeriod;
 }
 
 const YEAR = '(?:19|20)\\d{2}';
@@ -44,7 +46,7 @@ const PERIOD_PATTERNS: RegExp[] = [
   new RegExp(`\\bfrom\\s+(?:fy\\s?)?${YEAR}\\s+(?:to|through|until)\\s+(?:fy\\s?)?${YEAR}\\b`, 'gu'),
   new RegExp(`(?:fy\\s?)?${YEAR}\\s?(?:-|–|—|~|to|至|到)\\s?(?:fy\\s?)?${YEAR}年?度?`, 'gu'),
   new RegExp(`\\b(?:q[1-4]|[1-4]q|h[12]|[12]h)[\\s-]?(?:${YEAR}|${SHORT_YEAR})\\s?(?:-|–|to)\\s?(?:q[1-4]|[1-4]q|h[12]|[12]h)[\\s-]?(?:${YEAR}|${SHORT_YEAR})\\b`, 'gu'),
-  new RegExp(`${YEAR}年?(?:第?[一二三四1-4]季度?|[上下]半年度?|前三季度)`, 'gu'),
+  new RegExp(`${YEAR}年?(?:第?[一二三四1-4]季度?|[上下]半年度?|前三季度|中期|中报|半年报|半年度)`, 'gu'),
   new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth)\\s+quarter\\s+(?:of\\s+|in\\s+)?(?:fy\\s?)?${YEAR}\\b`, 'gu'),
   new RegExp(`\\b(?:the\\s+)?(first|second)\\s+half\\s+(?:of\\s+|in\\s+)?${YEAR}\\b`, 'gu'),
   new RegExp(`\\b(?:q[1-4]|[1-4]q|h[12]|[12]h|9m)[\\s-]?(?:fy)?(?:${YEAR}|${SHORT_YEAR})\\b`, 'gu'),
@@ -73,6 +75,8 @@ function normalizePeriodPhrase(phrase: string): string {
   if (m) return `H${ORDINAL[m[1]!]} ${m[2]}`;
   m = p.match(/^from\s+(?:fy\s?)?(\d{4})\s+(?:to|through|until)\s+(?:fy\s?)?(\d{4})$/u);
   if (m) return `${m[1]}-${m[2]}`;
+  m = p.match(/^(\d{4})\s?年?(?:中期|中报|半年报|半年度)$/u);
+  if (m) return `H1 ${m[1]}`;
   m = p.match(/^(\d{4})\s?年\s?(?:底|末|年底|年末)$/u);
   if (m) return `FY${m[1]}`;
   m = p.match(/^(\d{4})\s?年\s?q([1-4])$/u);
@@ -103,6 +107,24 @@ function namesLineOfBusiness(m: CompanyMention, all: CompanyMention[], folded: s
   if (!first || first === m) return false;
   // "Agora (API)", "云从科技(CloudWalk)": one company given two names side by side.
   return !/^\s*[(（,，]\s*$/u.test(folded.slice(first.end, m.start));
+}
+
+/** A part of a year named without the year. */
+export type YearlessPeriod = { kind: 'Q'; quarter: 1 | 2 | 3 | 4 } | { kind: 'H'; half: 1 | 2 } | { kind: '9M' };
+
+const YEARLESS = /第?([一二三四])季度?|(?<![\d\p{L}])q([1-4])(?![\d\p{L}])|(?:the\s+)?(first|second|third|fourth)\s+quarter|([上下])半年|(?:the\s+)?(first|second)\s+half|前三季度?|(?:the\s+)?first\s+nine\s+months/u;
+const ORDINAL_NUMBER: Record<string, 1 | 2 | 3 | 4> = { 一: 1, 二: 2, 三: 3, 四: 4, first: 1, second: 2, third: 3, fourth: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+function yearlessPeriod(text: string): { period: YearlessPeriod; start: number; end: number } | undefined {
+  const m = text.match(YEARLESS);
+  if (!m) return undefined;
+  const start = m.index ?? 0;
+  const end = start + m[0].length;
+  const q = m[1] ?? m[2] ?? m[3];
+  if (q) return { period: { kind: 'Q', quarter: ORDINAL_NUMBER[q]! }, start, end };
+  const h = m[4] ?? m[5];
+  if (h) return { period: { kind: 'H', half: h === '上' || h === 'first' ? 1 : 2 }, start, end };
+  return { period: { kind: '9M' }, start, end };
 }
 
 const QUESTION_NOISE = new Set(
@@ -177,6 +199,14 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
     period = undefined;
   }
 
+  let yearless: YearlessPeriod | undefined;
+  if (!period && !range && !badPeriod) {
+    const y = yearlessPeriod(mask.join(''));
+    if (y) {
+      yearless = y.period;
+      blank(y.start, y.end);
+    }
+  }
   const afterPeriods = mask.join('');
   const words = readMetricWords(afterPeriods);
   const metricText = afterPeriods.replace(/\s+/gu, ' ').trim();
@@ -184,5 +214,5 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   const nameWords = companies.length === 0 && words.segment ? [words.segment] : [];
   const rest = [...nameWords, ...(words.metric ? words.unknown : words.unknown.filter((w) => !QUESTION_NOISE.has(w)))].join(' ');
   const q = words.qualifiers;
-  return { companies, metric: words.metric, metricPhrase: words.phrase, cumulative: q.cumulative, segment: words.segment, names, adjusted: q.adjusted, forecast: q.forecast, qualifiers: q, unknown: words.unknown, ambiguous: words.ambiguous, currency: words.currency, metricText, period, range, badPeriod, rest };
+  return { companies, metric: words.metric, metricPhrase: words.phrase, cumulative: q.cumulative, segment: words.segment, names, adjusted: q.adjusted, forecast: q.forecast, qualifiers: q, unknown: words.unknown, ambiguous: words.ambiguous, currency: words.currency, metricText, period, range, badPeriod, rest, yearless };
 }
