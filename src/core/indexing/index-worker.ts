@@ -29,8 +29,10 @@ function build(request: BuildRequest): void {
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
-  port.close();
 }
 
-// Started ahead as a spare, the worker loads its code and then waits for its build.
-port.once('message', (message: { type: 'build'; request: BuildRequest }) => build(message.request));
+// Started ahead as a spare, the worker loads its code and then waits for its build; after a
+// build it waits for the next one, until its parent stops it.
+port.on('message', (message: { type: 'build'; request: BuildRequest }) => {
+  if (message.type === 'build') build(message.request);
+});
