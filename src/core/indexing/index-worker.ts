@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { buildCorpus, type BuildRequest } from './corpus-build.ts';
@@ -25,7 +26,7 @@ function build(request: BuildRequest): void {
       // Kept by the parent: a restart after a slow document does not extract these again.
       (file, figures) => send({ type: 'extracted', file, figures }),
     );
-    send({ type: 'result', result });
+    send({ type: 'result', result, heapBytes: getHeapStatistics().used_heap_size });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

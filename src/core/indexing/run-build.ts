@@ -47,6 +47,14 @@ interface Spawned {
  */
 let idle: Spawned | null = null;
 
+/**
+ * A worker whose heap is larger than this after its build is stopped, not kept: an idle
+ * thread does not collect its garbage, and a large corpus's build leaves hundreds of MB of it,
+ * held while the parent restores the snapshot. Small builds (tests, re-indexing a small
+ * folder) are the ones whose time the worker's start-up dominates anyway.
+ */
+const KEEP_HEAP_LIMIT = 192 * 1048576;
+
 function takeIdle(): Spawned | null {
   const kept = idle;
   idle = null;
@@ -130,7 +138,7 @@ class BuildRun {
       if (m.type === 'extract') this.current = m.file === null ? null : { file: m.file, at: m.at, budgetMs: this.request.budgetMs + (this.request.budgetMsPerKb * m.chars) / 1024 };
       else if (m.type === 'extracted') this.extracted.set(m.file, m.figures);
       else if (m.type === 'result') {
-        this.finish(true);
+        this.finish(m.heapBytes !== undefined && m.heapBytes <= KEEP_HEAP_LIMIT);
         return m.result;
       } else {
         this.finish();
