@@ -123,8 +123,67 @@ export interface PersistedSnapshot {
   documents: CorpusDocument[];
   companies: Company[];
   passages: PassageRecord[];
-  facts: Fact[];
+  /** The facts packed as rows (see `packFacts`); `factParts` holds their repeated parts. */
+  facts: PackedFact[];
+  factParts: string[];
   problems: LoadedCorpus['problems'];
+}
+
+/**
+ * A fact as a row: company, metric, period, value, unit, qualifiers, doc, start, end,
+ * numberText, precision, confidence, language, range, change. The parts that repeat across
+ * facts (names, periods, qualifiers, units; range and change, -1 when absent) are numbers
+ * into `factParts`, which holds each distinct one once, as JSON.
+ */
+export type PackedFact = [number, number, number, number, number, number, number, number, number, string, number, number, number, number, number];
+
+/**
+ * Pack facts for the index file and the worker's message. Written as objects, the facts
+ * were half of a large index file and most of the time it took to read it at start-up.
+ */
+export function packFacts(facts: readonly Fact[]): { facts: PackedFact[]; factParts: string[] } {
+  const parts: string[] = [];
+  const ids = new Map<string, number>();
+  const part = (value: unknown): number => {
+    if (value === undefined) return -1;
+    const json = JSON.stringify(value);
+    let id = ids.get(json);
+    if (id === undefined) {
+      id = parts.length;
+      parts.push(json);
+      ids.set(json, id);
+    }
+    return id;
+  };
+  const rows = facts.map((f): PackedFact => [part(f.company), part(f.metric), part(f.period), f.value, part(f.unit), part(f.qualifiers), part(f.doc), f.start, f.end, f.numberText, f.precision, f.confidence, part(f.language), part(f.range), part(f.change)]);
+  return { facts: rows, factParts: parts };
+}
+
+/** The facts of `packFacts`, as extraction made them (same fields, in the same order). */
+export function unpackFacts(rows: readonly PackedFact[], parts: readonly string[]): Fact[] {
+  const values = parts.map((json) => JSON.parse(json) as unknown);
+  // Objects are copied for each fact, as reading them from JSON one by one gave each its own.
+  const object = <T>(id: number): T => ({ ...(values[id] as object) }) as T;
+  return rows.map((r) => {
+    const fact: Fact = {
+      company: values[r[0]] as string,
+      metric: values[r[1]] as string,
+      period: object(r[2]),
+      value: r[3],
+      unit: values[r[4]] as Fact['unit'],
+      qualifiers: object(r[5]),
+      doc: values[r[6]] as string,
+      start: r[7],
+      end: r[8],
+      numberText: r[9],
+      precision: r[10],
+      confidence: r[11],
+      language: values[r[12]] as Fact['language'],
+    };
+    if (r[13] >= 0) fact.range = object(r[13]);
+    if (r[14] >= 0) fact.change = object(r[14]);
+    return fact;
+  });
 }
 
 /** Serialize for the index file. */
@@ -135,7 +194,7 @@ export function persistSnapshot(s: CorpusSnapshot): PersistedSnapshot {
     documents: s.documents,
     companies: s.registry.all(),
     passages: s.passages,
-    facts: [...s.facts.facts],
+    ...packFacts(s.facts.facts),
     problems: s.problems,
   };
 }
@@ -151,7 +210,7 @@ export function restoreSnapshot(p: PersistedSnapshot, search: SearchHandle): Cor
     passages: p.passages,
     search,
     // An index written by an older build may hold values no answer can show.
-    facts: new FactStore(storableFacts(p.facts).facts),
+    facts: new FactStore(storableFacts(unpackFacts(p.facts, p.factParts)).facts),
     problems: p.problems,
     hash: p.hash,
     builtAt: p.builtAt,
