@@ -123,66 +123,85 @@ export interface PersistedSnapshot {
   documents: CorpusDocument[];
   companies: Company[];
   passages: PassageRecord[];
-  /** The facts packed as rows (see `packFacts`); `factParts` holds their repeated parts. */
+  /** The facts packed as rows (see `packFacts`). */
   facts: PackedFact[];
+  /** Each distinct string or object of the facts once, as JSON, and each distinct list of fields. */
   factParts: string[];
+  factShapes: FactShape[];
   problems: LoadedCorpus['problems'];
 }
 
 /**
- * A fact as a row: company, metric, period, value, unit, qualifiers, doc, start, end,
- * numberText, precision, confidence, language, range, change. The parts that repeat across
- * facts (names, periods, qualifiers, units; range and change, -1 when absent) are numbers
- * into `factParts`, which holds each distinct one once, as JSON.
+ * A fact's fields in order, each with how its value is kept in a row: `p` a number into
+ * `factParts` (strings and objects, which repeat across facts: company, metric, period,
+ * qualifiers, unit, document), `v` the value itself (numbers, booleans).
  */
-export type PackedFact = [number, number, number, number, number, number, number, number, number, string, number, number, number, number, number];
+export type FactShape = Array<[string, 'p' | 'v']>;
+
+/** A fact as a row: the number of its shape in `factShapes`, then its values in that order. */
+export type PackedFact = Array<number | boolean | null>;
 
 /**
  * Pack facts for the index file and the worker's message. Written as objects, the facts
  * were half of a large index file and most of the time it took to read it at start-up.
+ * Any field a fact has is kept, in its order, as `JSON.stringify` would keep it.
  */
-export function packFacts(facts: readonly Fact[]): { facts: PackedFact[]; factParts: string[] } {
+export function packFacts(facts: readonly Fact[]): { facts: PackedFact[]; factParts: string[]; factShapes: FactShape[] } {
   const parts: string[] = [];
-  const ids = new Map<string, number>();
+  const partIds = new Map<string, number>();
+  const shapes: FactShape[] = [];
+  const shapeIds = new Map<string, number>();
   const part = (value: unknown): number => {
-    if (value === undefined) return -1;
     const json = JSON.stringify(value);
-    let id = ids.get(json);
+    let id = partIds.get(json);
     if (id === undefined) {
       id = parts.length;
       parts.push(json);
-      ids.set(json, id);
+      partIds.set(json, id);
     }
     return id;
   };
-  const rows = facts.map((f): PackedFact => [part(f.company), part(f.metric), part(f.period), f.value, part(f.unit), part(f.qualifiers), part(f.doc), f.start, f.end, f.numberText, f.precision, f.confidence, part(f.language), part(f.range), part(f.change)]);
-  return { facts: rows, factParts: parts };
+  const rows = facts.map((fact) => {
+    const shape: FactShape = [];
+    const row: PackedFact = [0];
+    for (const [key, value] of Object.entries(fact)) {
+      // What JSON leaves out: an undefined field.
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+      const packed = typeof value === 'string' || (typeof value === 'object' && value !== null);
+      shape.push([key, packed ? 'p' : 'v']);
+      row.push(packed ? part(value) : (value as number | boolean | null));
+    }
+    const shapeKey = JSON.stringify(shape);
+    let id = shapeIds.get(shapeKey);
+    if (id === undefined) {
+      id = shapes.length;
+      shapes.push(shape);
+      shapeIds.set(shapeKey, id);
+    }
+    row[0] = id;
+    return row;
+  });
+  return { facts: rows, factParts: parts, factShapes: shapes };
 }
 
 /** The facts of `packFacts`, as extraction made them (same fields, in the same order). */
-export function unpackFacts(rows: readonly PackedFact[], parts: readonly string[]): Fact[] {
+export function unpackFacts(rows: readonly PackedFact[], parts: readonly string[], shapes: readonly FactShape[]): Fact[] {
   const values = parts.map((json) => JSON.parse(json) as unknown);
-  // Objects are copied for each fact, as reading them from JSON one by one gave each its own.
-  const object = <T>(id: number): T => ({ ...(values[id] as object) }) as T;
-  return rows.map((r) => {
-    const fact: Fact = {
-      company: values[r[0]] as string,
-      metric: values[r[1]] as string,
-      period: object(r[2]),
-      value: r[3],
-      unit: values[r[4]] as Fact['unit'],
-      qualifiers: object(r[5]),
-      doc: values[r[6]] as string,
-      start: r[7],
-      end: r[8],
-      numberText: r[9],
-      precision: r[10],
-      confidence: r[11],
-      language: values[r[12]] as Fact['language'],
-    };
-    if (r[13] >= 0) fact.range = object(r[13]);
-    if (r[14] >= 0) fact.change = object(r[14]);
-    return fact;
+  return rows.map((row) => {
+    const fact: Record<string, unknown> = {};
+    const shape = shapes[row[0] as number]!;
+    for (let i = 0; i < shape.length; i += 1) {
+      const [key, kind] = shape[i]!;
+      const value = row[i + 1];
+      if (kind === 'v') {
+        fact[key] = value;
+        continue;
+      }
+      const shared = values[value as number];
+      // Each fact its own copy of an object (period, qualifiers), as reading facts one by one from JSON gave it.
+      fact[key] = typeof shared === 'object' && shared !== null ? (Array.isArray(shared) ? [...shared] : { ...shared }) : shared;
+    }
+    return fact as unknown as Fact;
   });
 }
 
@@ -210,7 +229,7 @@ export function restoreSnapshot(p: PersistedSnapshot, search: SearchHandle): Cor
     passages: p.passages,
     search,
     // An index written by an older build may hold values no answer can show.
-    facts: new FactStore(storableFacts(unpackFacts(p.facts, p.factParts)).facts),
+    facts: new FactStore(storableFacts(unpackFacts(p.facts, p.factParts, p.factShapes)).facts),
     problems: p.problems,
     hash: p.hash,
     builtAt: p.builtAt,
