@@ -35,5 +35,5 @@ function build(request: BuildRequest): void {
 // Started ahead as a spare, the worker loads its code and then waits for its build; after a
 // build it waits for the next one, until its parent stops it.
 port.on('message', (message: { type: 'build'; request: BuildRequest }) => {
-  if (message.type === 'build') build(message.request);
+  if (message.type === 'build') void build(message.request);
 });
