@@ -128,8 +128,86 @@ export interface PersistedSnapshot {
   documents: CorpusDocument[];
   companies: Company[];
   passages: PassageRecord[];
-  facts: Fact[];
+  /** The facts packed as rows (see `packFacts`). */
+  facts: PackedFact[];
+  /** Each distinct string or object of the facts once, as JSON, and each distinct list of fields. */
+  factParts: string[];
+  factShapes: FactShape[];
   problems: LoadedCorpus['problems'];
+}
+
+/**
+ * A fact's fields in order, each with how its value is kept in a row: `p` a number into
+ * `factParts` (strings and objects, which repeat across facts: company, metric, period,
+ * qualifiers, unit, document), `v` the value itself (numbers, booleans).
+ */
+export type FactShape = Array<[string, 'p' | 'v']>;
+
+/** A fact as a row: the number of its shape in `factShapes`, then its values in that order. */
+export type PackedFact = Array<number | boolean | null>;
+
+/**
+ * Pack facts for the index file and the worker's message. Written as objects, the facts
+ * were half of a large index file and most of the time it took to read it at start-up.
+ * Any field a fact has is kept, in its order, as `JSON.stringify` would keep it.
+ */
+export function packFacts(facts: readonly Fact[]): { facts: PackedFact[]; factParts: string[]; factShapes: FactShape[] } {
+  const parts: string[] = [];
+  const partIds = new Map<string, number>();
+  const shapes: FactShape[] = [];
+  const shapeIds = new Map<string, number>();
+  const part = (value: unknown): number => {
+    const json = JSON.stringify(value);
+    let id = partIds.get(json);
+    if (id === undefined) {
+      id = parts.length;
+      parts.push(json);
+      partIds.set(json, id);
+    }
+    return id;
+  };
+  const rows = facts.map((fact) => {
+    const shape: FactShape = [];
+    const row: PackedFact = [0];
+    for (const [key, value] of Object.entries(fact)) {
+      // What JSON leaves out: an undefined field.
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+      const packed = typeof value === 'string' || (typeof value === 'object' && value !== null);
+      shape.push([key, packed ? 'p' : 'v']);
+      row.push(packed ? part(value) : (value as number | boolean | null));
+    }
+    const shapeKey = JSON.stringify(shape);
+    let id = shapeIds.get(shapeKey);
+    if (id === undefined) {
+      id = shapes.length;
+      shapes.push(shape);
+      shapeIds.set(shapeKey, id);
+    }
+    row[0] = id;
+    return row;
+  });
+  return { facts: rows, factParts: parts, factShapes: shapes };
+}
+
+/** The facts of `packFacts`, as extraction made them (same fields, in the same order). */
+export function unpackFacts(rows: readonly PackedFact[], parts: readonly string[], shapes: readonly FactShape[]): Fact[] {
+  const values = parts.map((json) => JSON.parse(json) as unknown);
+  return rows.map((row) => {
+    const fact: Record<string, unknown> = {};
+    const shape = shapes[row[0] as number]!;
+    for (let i = 0; i < shape.length; i += 1) {
+      const [key, kind] = shape[i]!;
+      const value = row[i + 1];
+      if (kind === 'v') {
+        fact[key] = value;
+        continue;
+      }
+      const shared = values[value as number];
+      // Each fact its own copy of an object (period, qualifiers), as reading facts one by one from JSON gave it.
+      fact[key] = typeof shared === 'object' && shared !== null ? (Array.isArray(shared) ? [...shared] : { ...shared }) : shared;
+    }
+    return fact as unknown as Fact;
+  });
 }
 
 /** Serialize for the index file. */
@@ -140,7 +218,7 @@ export function persistSnapshot(s: CorpusSnapshot): PersistedSnapshot {
     documents: s.documents,
     companies: s.registry.all(),
     passages: s.passages,
-    facts: [...s.facts.facts],
+    ...packFacts(s.facts.facts),
     problems: s.problems,
   };
 }
@@ -156,7 +234,7 @@ export function restoreSnapshot(p: PersistedSnapshot, search: SearchHandle): Cor
     passages: p.passages,
     search,
     // An index written by an older build may hold values no answer can show.
-    facts: new FactStore(storableFacts(p.facts).facts),
+    facts: new FactStore(storableFacts(unpackFacts(p.facts, p.factParts, p.factShapes)).facts),
     problems: p.problems,
     hash: p.hash,
     builtAt: p.builtAt,

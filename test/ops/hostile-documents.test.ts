@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInput } from '../../commands/index.ts';
 import type { Engine, EngineOptions } from '../../src/core/engine.ts';
+import { packFacts, unpackFacts, type PersistedSnapshot } from '../../src/core/snapshot.ts';
 import { answersOf, baselineAnswers, openTimed, scratchCorpus } from './hostile-corpus.ts';
 
 /**
@@ -61,9 +62,10 @@ describe('hostile and careless documents', () => {
     // An index written by an older build holds the overflow as null: restored, it is dropped.
     const indexFile = JSON.parse(readFileSync(join(index, 'index.json'), 'utf8')) as { corpusFile: string };
     const corpusPath = join(index, indexFile.corpusFile);
-    const persisted = JSON.parse(readFileSync(corpusPath, 'utf8')) as { facts: Array<Record<string, unknown>> };
-    persisted.facts.push({ ...persisted.facts.find((f) => f.company === 'cloudwalk-technology' && f.metric === 'revenue')!, value: null });
-    writeFileSync(corpusPath, JSON.stringify(persisted));
+    const persisted = JSON.parse(readFileSync(corpusPath, 'utf8')) as PersistedSnapshot;
+    const facts = unpackFacts(persisted.facts, persisted.factParts, persisted.factShapes);
+    facts.push({ ...facts.find((f) => f.company === 'cloudwalk-technology' && f.metric === 'revenue')!, value: null as unknown as number });
+    writeFileSync(corpusPath, JSON.stringify({ ...persisted, ...packFacts(facts) }));
     const restored = ingest(docs, index).engine;
     expect(restored.lastLoad.origin).toBe('loaded');
     for (const q of ['/metric cloudwalk revenue', '/compare revenue cloudwalk qingcloud 2023']) {

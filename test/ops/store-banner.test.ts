@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { bundledIndexDir } from '../helpers/engine.ts';
 import { freePort } from '../replicas/replica-harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -14,7 +15,9 @@ function runMain(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout:
   return new Promise((done) => {
     const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, INDEX_DIR: join(tmp, 'index'), CHARTS_DIR: join(tmp, 'charts'), DATABASE_PATH: join(tmp, 'bot.sqlite'), LOG_LEVEL: 'warn', ...env },
+      // The run's shared index of the bundled corpus, restored: the banner is what is tested here,
+      // and building the index in each bot took most of the test's time.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, INDEX_DIR: bundledIndexDir(), CHARTS_DIR: join(tmp, 'charts'), DATABASE_PATH: join(tmp, 'bot.sqlite'), LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

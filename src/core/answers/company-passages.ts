@@ -38,17 +38,47 @@ function tokensOf(snapshot: CorpusSnapshot, record: PassageRecord): Set<string> 
   return t;
 }
 
+// Passage numbers by company (of the document or named in the passage), built once per snapshot:
+// scanning every passage of a large corpus on each question cost more than the scoring.
+const byCompany = new WeakMap<readonly PassageRecord[], Map<string, number[]>>();
+
+function passagesByCompany(snapshot: CorpusSnapshot): Map<string, number[]> {
+  let map = byCompany.get(snapshot.passages);
+  if (map) return map;
+  map = new Map();
+  snapshot.passages.forEach((record, i) => {
+    const ids = new Set([snapshot.documents[record.doc]!.company, ...record.companies]);
+    for (const id of ids) {
+      const list = map!.get(id);
+      if (list) list.push(i);
+      else map!.set(id, [i]);
+    }
+  });
+  byCompany.set(snapshot.passages, map);
+  return map;
+}
+
+/** The passages of these companies in corpus order, or null when there are more than MAX_POOL. */
+function poolOf(snapshot: CorpusSnapshot, companies: readonly Company[]): number[] | null {
+  const index = passagesByCompany(snapshot);
+  const union = new Set<number>();
+  for (const c of companies) {
+    for (const i of index.get(c.id) ?? []) {
+      union.add(i);
+      if (union.size > MAX_POOL) return null;
+    }
+  }
+  return [...union].sort((a, b) => a - b);
+}
+
 /** The company's passages that best answer the question, or null when the pool is too large or empty. */
 export function companyPassages(snapshot: CorpusSnapshot, questionWords: string, companies: readonly Company[], period: Period | undefined, explanatory: boolean, questionIsChinese: boolean, limit: number): Passage[] | null {
-  const ids = new Set(companies.map((c) => c.id));
-  const pool: Scored[] = [];
-  for (const record of snapshot.passages) {
-    const doc = snapshot.documents[record.doc]!;
-    if (!ids.has(doc.company) && !record.companies.some((c) => ids.has(c))) continue;
-    pool.push({ record, tokens: tokensOf(snapshot, record) });
-    if (pool.length > MAX_POOL) return null;
-  }
-  if (pool.length === 0) return null;
+  const found = poolOf(snapshot, companies);
+  if (!found || found.length === 0) return null;
+  const pool: Scored[] = found.map((i) => {
+    const record = snapshot.passages[i]!;
+    return { record, tokens: tokensOf(snapshot, record) };
+  });
   const folded = fold(questionWords);
   const terms = new Set([...tokenizeFolded(folded), ...crossLanguageTerms(folded).flatMap((t) => tokenizeFolded(t))].filter((t) => !QUESTION_WORDS.has(t) && t.length > 1));
   if (terms.size === 0) return null;

@@ -103,6 +103,24 @@ function wordScore(folded: string, words: readonly string[]): number {
   return score;
 }
 
+// Each company's documents in corpus order, listed once per snapshot rather than found by a
+// pass over every document on each question.
+const byCompany = new WeakMap<readonly CorpusDocument[], Map<string, CorpusDocument[]>>();
+
+function documentsOf(snapshot: CorpusSnapshot, company: string): CorpusDocument[] {
+  let index = byCompany.get(snapshot.documents);
+  if (!index) {
+    index = new Map();
+    for (const d of snapshot.documents) {
+      const list = index.get(d.company);
+      if (list) list.push(d);
+      else index.set(d.company, [d]);
+    }
+    byCompany.set(snapshot.documents, index);
+  }
+  return index.get(company) ?? [];
+}
+
 /** Documents read sentence by sentence per question, at most: the rest are known by their figures. */
 const MAX_SCANNED_DOCUMENTS = 4;
 
@@ -112,7 +130,7 @@ const MAX_SCANNED_DOCUMENTS = 4;
  * asked first, then the newest, up to a bound, so a look-up stays fast in a large corpus.
  */
 function documentsToRead(snapshot: CorpusSnapshot, req: EvidenceRequest, wanted: string | null): CorpusDocument[] {
-  const own = snapshot.documents.filter((d) => d.company === req.company.id);
+  const own = documentsOf(snapshot, req.company.id);
   if (own.length <= MAX_SCANNED_DOCUMENTS) return own;
   const withFigures = new Set(req.metric ? snapshot.facts.series(req.company.id, req.metric.id).map((f) => f.doc) : []);
   const rank = (d: CorpusDocument) => (withFigures.has(d.id) ? 0 : 2) + (wanted && d.period && periodLabel(d.period) === wanted ? 0 : 1);

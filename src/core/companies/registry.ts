@@ -59,6 +59,14 @@ export class CompanyRegistry {
   private cjkShorts: RegExp | null = null;
   private trie: TrieNode = { next: new Map() };
   private dirty = false;
+  /**
+   * Exact names kept up to date on every add, so `add` and `findExact` never rebuild the
+   * name index (restoring a snapshot adds every company once: a rebuild per company made
+   * that quadratic). Among companies sharing a name, the one added first owns it, as in
+   * the rebuilt index.
+   */
+  private readonly owners = new Map<string, Company>();
+  private readonly order = new Map<Company, number>();
 
   /** Add a company, or merge names into the one that already has one of them. */
   add(name: string, aliases: readonly string[] = [], tickers: readonly string[] = []): Company {
@@ -85,8 +93,18 @@ export class CompanyRegistry {
       }
     }
     this.byId.set(company.id, company);
-    if (changed) this.dirty = true;
+    if (changed) {
+      this.dirty = true;
+      if (!this.order.has(company)) this.order.set(company, this.order.size);
+      for (const n of [company.name, ...company.aliases, ...company.tickers]) this.own(fold(n), company);
+    }
     return company;
+  }
+
+  private own(folded: string, company: Company): void {
+    if (!folded) return;
+    const holder = this.owners.get(folded);
+    if (!holder || this.order.get(company)! < this.order.get(holder)!) this.owners.set(folded, company);
   }
 
   /**
@@ -123,9 +141,7 @@ export class CompanyRegistry {
 
   /** The company whose name or alias equals the text (folded). */
   findExact(text: string): Company | undefined {
-    this.ensureBuilt();
-    const f = fold(text).trim();
-    return this.exact.get(f)?.company;
+    return this.owners.get(fold(text).trim());
   }
 
   /**

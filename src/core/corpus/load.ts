@@ -88,7 +88,9 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
   // Links are followed after every real file and folder is listed, so a file is read
   // under its own name and a link to it is what gets reported.
   const links: string[] = [];
-  const visit = (path: string, followLink: boolean): void => {
+  // `realParent`: the real path of the folder listed, so an entry that is no link has its
+  // real path without asking the file system again (a large folder's listing is cold start).
+  const visit = (path: string, followLink: boolean, realParent?: string): void => {
     let st;
     let real: string;
     try {
@@ -97,7 +99,7 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
         links.push(path);
         return;
       }
-      real = realpathSync(path);
+      real = !link.isSymbolicLink() && realParent !== undefined ? join(realParent, basename(path)) : realpathSync(path);
       st = link.isSymbolicLink() ? statSync(real) : link;
     } catch {
       // Removed while listing, or a link to nothing.
@@ -113,7 +115,7 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
         return;
       }
       visitedDirs.add(real);
-      walk(path);
+      walk(path, real);
       return;
     }
     if (!formatOf(path)) return;
@@ -134,7 +136,7 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
     seenFiles.set(real, file);
     files.push({ path, file, size: st.size, mtimeMs: st.mtimeMs, real, sidecar: sidecarOf(root, dir, path) });
   };
-  const walk = (d: string): void => {
+  const walk = (d: string, realD: string): void => {
     let entries: string[];
     try {
       entries = readdirSync(d).sort();
@@ -144,9 +146,9 @@ export function statCorpusFiles(dir: string): { files: CorpusFileEntry[]; proble
       problems.push({ file: relative(dir, d) || '.', message: `cannot read folder: ${(error as Error).message}`, skipped: true });
       return;
     }
-    for (const name of entries) if (!name.startsWith('.')) visit(join(d, name), false);
+    for (const name of entries) if (!name.startsWith('.')) visit(join(d, name), false, realD);
   };
-  walk(dir);
+  walk(dir, root);
   for (let i = 0; i < links.length; i += 1) visit(links[i]!, true);
   return { files, problems };
 }

@@ -23,7 +23,7 @@ export class FactStore {
     }
     for (const metrics of this.byCompany.values()) {
       for (const list of metrics.values()) {
-        if (list.length > 1) list.sort((a, b) => periodSortKey(a.period) - periodSortKey(b.period));
+        if (list.length > 1) sortByPeriod(list);
       }
     }
     this.size = facts.length;
@@ -69,4 +69,14 @@ export class FactStore {
   ofDocument(doc: string): Fact[] {
     return [...(this.byDoc.get(doc) ?? [])].sort((a, b) => a.start - b.start);
   }
+}
+
+// Each period's key computed once, not twice per comparison (a large index's facts are sorted at
+// every start); the sort is stable, so facts of one period keep their order.
+function sortByPeriod(list: Fact[]): void {
+  const keyed = list.map((fact) => ({ key: periodSortKey(fact.period), fact }));
+  keyed.sort((a, b) => a.key - b.key);
+  keyed.forEach((k, i) => {
+    list[i] = k.fact;
+  });
 }

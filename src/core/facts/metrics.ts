@@ -83,6 +83,46 @@ function entries(includeQuestionWords: boolean): PhraseEntry[] {
 const DOCUMENT_PHRASES = entries(false);
 const QUESTION_PHRASES = entries(true);
 
+interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  /** Positions in the table of the phrases that end here. */
+  entries?: number[];
+}
+
+// The phrases of a table in a trie, so one pass over a text finds every place a phrase
+// starts (a search per phrase over every sentence was a hot spot of extraction).
+function trieOf(table: readonly PhraseEntry[]): PhraseNode {
+  const root: PhraseNode = { next: new Map() };
+  table.forEach((e, i) => {
+    let node = root;
+    for (const unit of e.phrase.split('')) {
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map() }));
+      node = child;
+    }
+    (node.entries ??= []).push(i);
+  });
+  return root;
+}
+
+const DOCUMENT_TRIE = trieOf(DOCUMENT_PHRASES);
+const QUESTION_TRIE = trieOf(QUESTION_PHRASES);
+
+/** Every occurrence of every phrase, ordered as the table and then by position. */
+function occurrences(folded: string, trie: PhraseNode): Float64Array {
+  const keys: number[] = [];
+  const width = folded.length + 1;
+  for (let at = 0; at < folded.length; at += 1) {
+    let node: PhraseNode | undefined = trie;
+    for (let j = at; j < folded.length; j += 1) {
+      node = node.next.get(folded[j]!);
+      if (!node) break;
+      if (node.entries) for (const e of node.entries) keys.push(e * width + at);
+    }
+  }
+  return Float64Array.from(keys).sort();
+}
+
 /**
  * Metric phrases in folded text, longest match first, without overlaps. Latin phrases
  * need word boundaries; Chinese phrases match anywhere.
@@ -91,23 +131,21 @@ export function findMetrics(folded: string, options: { question?: boolean } = {}
   const table = options.question ? QUESTION_PHRASES : DOCUMENT_PHRASES;
   const taken = new Uint8Array(folded.length);
   const found: MetricMention[] = [];
-  for (const e of table) {
-    let from = 0;
-    for (;;) {
-      const at = folded.indexOf(e.phrase, from);
-      if (at < 0) break;
-      from = at + 1;
-      const end = at + e.phrase.length;
-      // Word boundaries around the Latin ends of a phrase ("智算EBITDA" is fine); Han ends need none.
-      if (e.latin && at > 0 && /[a-z0-9&]/u.test(folded[at - 1]!)) continue;
-      // "Non-GAAP EBITDA2 was": a footnote mark glued to the phrase is not part of a longer word.
-      if (/[a-z]$/u.test(e.phrase) && end < folded.length && /[a-z0-9]/u.test(folded[end]!) && !/^\d{1,2}(?:[\s,.:;)]|$)/u.test(folded.slice(end, end + 3))) continue;
-      let free = true;
-      for (let k = at; k < end; k += 1) if (taken[k]) free = false;
-      if (!free) continue;
-      taken.fill(1, at, end);
-      found.push({ metric: e.metric, start: at, end, phrase: e.phrase, negative: e.negative });
-    }
+  const width = folded.length + 1;
+  // Longest phrase first, each at its places left to right, as the table orders them.
+  for (const key of occurrences(folded, options.question ? QUESTION_TRIE : DOCUMENT_TRIE)) {
+    const e = table[Math.floor(key / width)]!;
+    const at = key % width;
+    const end = at + e.phrase.length;
+    // Word boundaries around the Latin ends of a phrase ("智算EBITDA" is fine); Han ends need none.
+    if (e.latin && at > 0 && /[a-z0-9&]/u.test(folded[at - 1]!)) continue;
+    // "Non-GAAP EBITDA2 was": a footnote mark glued to the phrase is not part of a longer word.
+    if (/[a-z]$/u.test(e.phrase) && end < folded.length && /[a-z0-9]/u.test(folded[end]!) && !/^\d{1,2}(?:[\s,.:;)]|$)/u.test(folded.slice(end, end + 3))) continue;
+    let free = true;
+    for (let k = at; k < end; k += 1) if (taken[k]) free = false;
+    if (!free) continue;
+    taken.fill(1, at, end);
+    found.push({ metric: e.metric, start: at, end, phrase: e.phrase, negative: e.negative });
   }
   return found.sort((a, b) => a.start - b.start);
 }

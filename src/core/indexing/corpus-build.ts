@@ -17,7 +17,7 @@ import { buildSnapshot, persistSnapshot, type CompanySeed, type CorpusSnapshot, 
  */
 
 /** Bumped when the persisted format changes; part of the index hash. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 
 const CompanySeedsSchema = z.array(

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { buildCorpus, type BuildRequest } from './corpus-build.ts';
@@ -25,12 +26,14 @@ async function build(request: BuildRequest): Promise<void> {
       // Kept by the parent: a restart after a slow document does not extract these again.
       (file, figures) => send({ type: 'extracted', file, figures }),
     );
-    send({ type: 'result', result });
+    send({ type: 'result', result, heapBytes: getHeapStatistics().used_heap_size });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
-  port.close();
 }
 
-// Started ahead as a spare, the worker loads its code and then waits for its build.
-port.once('message', (message: { type: 'build'; request: BuildRequest }) => void build(message.request));
+// Started ahead as a spare, the worker loads its code and then waits for its build; after a
+// build it waits for the next one, until its parent stops it.
+port.on('message', (message: { type: 'build'; request: BuildRequest }) => {
+  if (message.type === 'build') void build(message.request);
+});

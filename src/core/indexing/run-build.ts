@@ -33,17 +33,61 @@ const SILENCE_LIMIT_MS = 10 * 60_000;
  */
 const WORKER_ENTRY = (import.meta.url.endsWith('.ts') ? new URL('./index-worker.ts', import.meta.url) : new URL('./index-worker.js', import.meta.url)).href;
 
-/** A started indexing worker and the port it reports on. */
+/** A started indexing worker, the port it reports on and the word it wakes a waiting parent with. */
 interface Spawned {
   worker: Worker;
   port: MessagePort;
+  signal: Int32Array;
+}
+
+/**
+ * A worker whose last build succeeded, kept for the next one: starting a worker loads the
+ * whole core again (about a second of CPU), which every re-index and every engine a
+ * process opens would pay otherwise. It holds neither the process nor the built data.
+ */
+let idle: Spawned | null = null;
+
+/**
+ * A worker whose heap is larger than this after its build is stopped, not kept: an idle
+ * thread does not collect its garbage, and a large corpus's build leaves hundreds of MB of it,
+ * held while the parent restores the snapshot. Small builds (tests, re-indexing a small
+ * folder) are the ones whose time the worker's start-up dominates anyway.
+ */
+const KEEP_HEAP_LIMIT = 192 * 1048576;
+
+function takeIdle(): Spawned | null {
+  const kept = idle;
+  idle = null;
+  return kept && kept.worker.threadId !== -1 ? kept : null;
+}
+
+function keepIdle(spawned: Spawned): boolean {
+  if (idle || spawned.worker.threadId === -1) return false;
+  idle = spawned;
+  return true;
+}
+
+function spawn(): Spawned {
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL('./worker-boot.js', import.meta.url), {
+    workerData: { entry: WORKER_ENTRY, port: port2, signal },
+    transferList: [port2],
+  });
+  // The worker never holds the process open: its parent waits for it while it matters.
+  worker.unref();
+  worker.on('error', () => undefined);
+  const spawned = { worker, port: port1, signal };
+  worker.on('exit', () => {
+    if (idle === spawned) idle = null;
+  });
+  return spawned;
 }
 
 class BuildRun {
   private active!: Spawned;
   /** A worker started ahead, while a document nears its budget, so a restart costs no start-up. */
   private spare: Spawned | null = null;
-  readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private current: { file: string; at: number; budgetMs: number } | null = null;
   private heardAt = Date.now();
   private readonly passagesOnly: string[];
@@ -54,20 +98,8 @@ class BuildRun {
     this.start();
   }
 
-  private spawn(): Spawned {
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(new URL('./worker-boot.js', import.meta.url), {
-      workerData: { entry: WORKER_ENTRY, port: port2, signal: this.signal },
-      transferList: [port2],
-    });
-    // The worker never holds the process open: its parent waits for it while it matters.
-    worker.unref();
-    worker.on('error', () => undefined);
-    return { worker, port: port1 };
-  }
-
   private start(): void {
-    this.active = this.spare ?? this.spawn();
+    this.active = this.spare ?? takeIdle() ?? spawn();
     this.spare = null;
     this.current = null;
     this.heardAt = Date.now();
@@ -80,7 +112,7 @@ class BuildRun {
     if (drained) return drained;
     if (this.current) {
       const elapsed = Date.now() - this.current.at;
-      if (elapsed > this.current.budgetMs / 2 && !this.spare) this.spare = this.spawn();
+      if (elapsed > this.current.budgetMs / 2 && !this.spare) this.spare = spawn();
       if (elapsed > this.current.budgetMs) {
         // Over budget: this document is indexed as passages only, by a fresh worker.
         this.passagesOnly.push(this.current.file);
@@ -106,7 +138,7 @@ class BuildRun {
       if (m.type === 'extract') this.current = m.file === null ? null : { file: m.file, at: m.at, budgetMs: this.request.budgetMs + (this.request.budgetMsPerKb * m.chars) / 1024 };
       else if (m.type === 'extracted') this.extracted.set(m.file, m.figures);
       else if (m.type === 'result') {
-        this.finish();
+        this.finish(m.heapBytes !== undefined && m.heapBytes <= KEEP_HEAP_LIMIT);
         return m.result;
       } else {
         this.finish();
@@ -121,15 +153,17 @@ class BuildRun {
     void spawned.worker.terminate();
   }
 
-  private finish(): void {
-    this.stop(this.active);
+  /** Stop the workers of this run; one that succeeded is kept for the next build. */
+  private finish(succeeded = false): void {
+    if (!succeeded || !keepIdle(this.active)) this.stop(this.active);
     if (this.spare) this.stop(this.spare);
     this.spare = null;
   }
 
   /** Wait (blocking this thread) until there may be news. */
   waitSync(): void {
-    Atomics.wait(this.signal, 0, Atomics.load(this.signal, 0), POLL_MS);
+    const { signal } = this.active;
+    Atomics.wait(signal, 0, Atomics.load(signal, 0), POLL_MS);
   }
 }
 

@@ -8,5 +8,6 @@ import type { BuildResult } from './corpus-build.ts';
 export type WorkerMessage =
   | { type: 'extract'; file: string | null; chars: number; at: number }
   | { type: 'extracted'; file: string; figures: ExtractedFigures }
-  | { type: 'result'; result: BuildResult }
+  /** `heapBytes`: the worker's heap after the build, garbage included (it decides whether the worker is kept). */
+  | { type: 'result'; result: BuildResult; heapBytes?: number }
   | { type: 'failed'; message: string };

@@ -37,3 +37,25 @@ export function termsWithinBudget(mini, terms, always, budget) {
 export function postingBudget(documents) {
   return Math.max(6000, Math.floor(documents * 0.02));
 }
+
+const byScore = (a, b) => b.score - a.score;
+
+/**
+ * The best `limit` passages for a query, as `[id, score]` pairs: what `mini.search` ranks,
+ * without the result object it builds for every passage matched (the matched terms of
+ * each, its stored fields), which cost as much as the scoring on a large index. Same
+ * scores (a passage's score times the number of query terms it matched, as `search`
+ * gives it) and the same order (the same stable sort on the same list).
+ *
+ * @param {import('minisearch').default} mini
+ * @param {string} query
+ * @param {import('minisearch').SearchOptions} options
+ * @param {number} limit
+ * @returns {Array<[number, number]>}
+ */
+export function searchTop(mini, query, options, limit) {
+  const hits = [];
+  for (const [docId, { score, terms }] of mini.executeQuery(query, options)) hits.push({ id: mini._documentIds.get(docId), score: score * (terms.length || 1) });
+  hits.sort(byScore);
+  return hits.slice(0, limit).map((h) => [h.id, h.score]);
+}

@@ -6,7 +6,7 @@ import { fold } from '../text/fold.ts';
 import { crossLanguageTerms } from '../text/glossary.ts';
 import { tokenizeFolded } from '../text/tokenize.ts';
 import { splitPassages } from './passages.ts';
-import { postingBudget, termsWithinBudget } from './query-budget.js';
+import { postingBudget, searchTop, termsWithinBudget } from './query-budget.js';
 
 /** A passage in the index: which document and where. */
 export interface PassageRecord {
@@ -220,9 +220,7 @@ export interface SearchHandle {
 
 function runQuery(mini: MiniSearch<IndexedPassage>, q: IndexQuery): Hit[] {
   const terms = termsWithinBudget(mini, q.terms, new Set(q.always), postingBudget(mini.documentCount));
-  const results = mini.search(terms.join(' '), { boostTerm: (term) => q.boosts[term] ?? 1, combineWith: 'OR' });
-  const top = results.length > q.limit ? results.slice(0, q.limit) : results;
-  return top.map((r) => ({ id: r.id as number, score: r.score }));
+  return searchTop(mini, terms.join(' '), { boostTerm: (term) => q.boosts[term] ?? 1, combineWith: 'OR' }, q.limit).map(([id, score]) => ({ id, score }));
 }
 
 /** A handle to an index that is already in this thread. */

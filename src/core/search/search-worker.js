@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
-import { postingBudget, termsWithinBudget } from './query-budget.js';
+import { postingBudget, searchTop, termsWithinBudget } from './query-budget.js';
 
 const options = {
   idField: 'id',
@@ -28,9 +28,8 @@ parentPort.on('message', (msg) => {
   try {
     const boosts = msg.boosts;
     const terms = termsWithinBudget(mini, msg.terms, new Set(msg.always), postingBudget(mini.documentCount));
-    const results = mini.search(terms.join(' '), { boostTerm: (term) => boosts[term] ?? 1, combineWith: 'OR' });
-    const top = results.length > msg.limit ? results.slice(0, msg.limit) : results;
-    parentPort.postMessage({ type: 'results', id: msg.id, results: top.map((r) => [r.id, r.score]) });
+    const results = searchTop(mini, terms.join(' '), { boostTerm: (term) => boosts[term] ?? 1, combineWith: 'OR' }, msg.limit);
+    parentPort.postMessage({ type: 'results', id: msg.id, results });
   } catch (error) {
     parentPort.postMessage({ type: 'results', id: msg.id, error: error instanceof Error ? error.message : String(error) });
   }
