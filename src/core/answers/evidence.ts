@@ -45,7 +45,9 @@ function statementsOf(doc: CorpusDocument): Statement[] {
   if (hit) return hit;
   const now = documentNow(doc.published, doc.period);
   const contextYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
-  const speaksOfThisQuarter = THIS_QUARTER.test(fold(doc.text.slice(0, 200_000)));
+  // Folding the whole text costs more than the rest: only a statement whose periods are read needs it.
+  let thisQuarter: boolean | undefined;
+  const speaksOfThisQuarter = () => (thisQuarter ??= THIS_QUARTER.test(fold(doc.text.slice(0, 200_000))));
   const out: Statement[] = [];
   for (const s of splitSentences(doc.text)) {
     const text = doc.text.slice(s.start, s.end);
@@ -55,7 +57,7 @@ function statementsOf(doc: CorpusDocument): Statement[] {
     const readPeriods = (): Set<string> => {
       if (read) return read;
       const periods = (read = new Set<string>());
-      for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter })) {
+      for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter: speaksOfThisQuarter() })) {
         if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
         // A span ("2018年至2021年…分别为") speaks of each of its years.
         else if (p.ref.type === 'span') for (let y = p.ref.fromYear; y <= p.ref.toYear; y += 1) periods.add(`FY${y}`);
