@@ -412,6 +412,8 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: 'trade receivables turnover days', unknown: ['days'] },
   { words: 'basic loss per share', metric: 'eps', unknown: [] },
   { words: 'diluted loss per share', metric: 'eps', unknown: ['diluted'] },
+  // Latin words of a line may touch a Chinese metric.
+  { words: 'iot paas收入是多少', metric: 'revenue', segment: 'iot paas', unknown: [] },
 ];
 
 describe('vocabulary: question words', () => {

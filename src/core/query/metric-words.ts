@@ -164,7 +164,8 @@ function segmentWords(text: string, metricStart: number): { words: string; start
     if (words.length < 2 || !/[\u4e00-\u9fff]/u.test(words)) return undefined;
     return { words, start: (zh.index ?? 0) + zh[1]!.indexOf(words) };
   }
-  const en = before.match(/((?:[a-z0-9&+-]+\s+){1,4})$/u);
+  // "iot paas收入": Latin words may touch a Chinese metric.
+  const en = before.match(/((?:[a-z0-9&+-]+\s+){0,3}[a-z0-9&+-]+\s*)$/u);
   if (!en) return undefined;
   const words = en[1]!.trim().split(/\s+/u);
   // Keep the words adjacent to the metric, up to the first question word.
