@@ -30,6 +30,14 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "占比收入的65.1%": R&D as a share of revenue; 占比 is no comparison ("比").
+    text: '根据年报,泽塔云2030年研发投入30.6亿元,占比收入的65.1%。',
+    gives: [
+      { metric: 'rd_expense', period: 'FY2030', value: 3_060_000_000 },
+      { metric: 'rd_ratio', period: 'FY2030', value: 65.1 },
+    ],
+  },
+  {
     // R&D staff "占员工总数的74%" is their share of all employees, not a headcount.
     text: '截至2030年6月30日,泽塔云研发团队共有657人,占员工总数的74%。',
     gives: [

@@ -32,7 +32,7 @@ const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低
 const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 // "较上年同期的运营亏损6.04亿元", "相比去年的": the comparison base, in Chinese word order.
-const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
+const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|(?<![占佔])比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
 const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
 const RESPECTIVELY = /respectively|分别为|分别是|依次为|分别/gu;
 

@@ -31,7 +31,7 @@ function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | 
 // "研发开支中第三方服务费…", "其中…": what follows is a part of the metric, not the metric.
 const PART_OF_AFTER = /^\s?(?:中|之中|当中)|其中|of which|among which|including/u;
 const SHARE_OF_STAFF = /(?:占|佔)(?:公司)?(?:员工|雇员|职工)(?:总数|总人数|人数)?(?:的)?(?:比例|比重)?|of (?:the |its |total )?(?:workforce|employees|staff|headcount)/u;
-const SHARE_OF_REVENUE = /占(?:总)?(?:营业)?(?:收入|营收)(?:的)?(?:比例|比重|比率|之比)?/u;
+const SHARE_OF_REVENUE = /占(?:比)?(?:总)?(?:营业)?(?:收入|营收)(?:的)?(?:比例|比重|比率|之比)?/u;
 
 // Money words that are not metrics: a number after one of them ("IPO listing expenses of
 // RMB 61.2 million", "上市費用 6,120 萬元") belongs to it, not to a metric named earlier.

@@ -79,7 +79,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     // "Operating profit (loss)", "净利润(亏损)": a label's other side, not a metric of its own.
     if (/[(（]\s?$/u.test(masked.slice(Math.max(0, m.start - 2), m.start)) && /^\s?[)）]/u.test(masked.slice(m.end, m.end + 2)) && out.some((t) => t.end >= m.start - 3)) continue;
     // "占收入比例", "as a percentage of revenue": the denominator of a ratio, not a figure's metric.
-    if (/(?<![应應])(?:占|佔)(?:总|總)?\s?$|(?:percentage|percent|share|proportion|portion|\d%) of (?:total |its |our |the )?$/u.test(masked.slice(Math.max(0, m.start - 24), m.start))) continue;
+    if (/(?<![应應])(?:占|佔)(?:比)?(?:总|總)?\s?$|(?:percentage|percent|share|proportion|portion|\d%) of (?:total |its |our |the )?$/u.test(masked.slice(Math.max(0, m.start - 24), m.start))) continue;
     // "新增研发投入7.4亿元", "additional R&D investment": an increment, not the level; its numbers are nobody's.
     if (INCREMENT_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start))) {
       out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
