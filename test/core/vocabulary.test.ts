@@ -30,6 +30,11 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "…分别为A、B、C及D,累计X": X is the total over the listed years, of the metric just listed.
+    text: '2027年至2030年,泽塔云调整亏损净额分别为1.5亿元、11.55亿元、7.08亿元及人民币14.2亿元,累计34.33亿元。',
+    gives: [{ metric: 'net_income', period: 'FY2027-FY2030', value: -3_433_000_000, q: { adjusted: true } }],
+  },
+  {
     // "占比收入的65.1%": R&D as a share of revenue; 占比 is no comparison ("比").
     text: '根据年报,泽塔云2030年研发投入30.6亿元,占比收入的65.1%。',
     gives: [

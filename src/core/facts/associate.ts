@@ -34,6 +34,7 @@ const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative
 // "较上年同期的运营亏损6.04亿元", "相比去年的": the comparison base, in Chinese word order.
 const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|(?<![占佔])比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
 const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
+const CUMULATIVE_BEFORE = /(?:^|[,，;；]\s?)(?:累计|合计|共计|总计|in total|cumulatively)\s?(?:为|达|达到)?\s?(?:人民币|rmb)?\s?$/u;
 const RESPECTIVELY = /respectively|分别为|分别是|依次为|分别/gu;
 
 function ownPeriod(n: NumberToken, view: SentenceView): PeriodToken | undefined {
@@ -212,6 +213,11 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
 
   // Paired metrics: "Selling costs and other costs were RMB 12.3 million and RMB 4.5 million".
   pairMetrics(values, view, ctx);
+
+  // "…分别为A、B、C及D,累计X": a total over the years of the list, of the metric just listed.
+  for (const s of values) {
+    if (s.metric && !s.metric.cumulative && CUMULATIVE_BEFORE.test(f.slice(Math.max(0, s.n.start - 12), s.n.start))) s.metric = { ...s.metric, cumulative: true };
+  }
 
   // "net profit attributable to equity holders of X, compared to a loss of Y": the base named
   // by a bare word is the same figure as the current one, with its qualifiers.
