@@ -16,7 +16,9 @@ describe('business-line names across languages', () => {
     expect(segmentWordsOf('autonomous driving products')).toBeNull();
   });
 
-  it('drops a list bullet from a line name', () => {
+  it('drops a list bullet from a line name, and keeps the second of two lines named together', () => {
     expect(canonicalSegment('- iot paas')).toBe('iot paas');
+    expect(canonicalSegment('授权及服务业务')).toBe('授权及服务');
+    expect(canonicalSegment('智慧生活业务')).toBe('智慧生活');
   });
 });

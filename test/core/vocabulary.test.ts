@@ -30,6 +30,11 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "该业务收入" points back to a line; 该 is never a line's name.
+    text: '2030年第四季泽塔云该业务收入维持稳定,为13.5亿元。',
+    gives: [{ metric: 'revenue', period: 'Q4 2030', value: 1_350_000_000, q: { segment: 'unnamed segment' } }],
+  },
+  {
     // "…分别为A、B、C及D,累计X": X is the total over the listed years, of the metric just listed.
     text: '2027年至2030年,泽塔云调整亏损净额分别为1.5亿元、11.55亿元、7.08亿元及人民币14.2亿元,累计34.33亿元。',
     gives: [{ metric: 'net_income', period: 'FY2027-FY2030', value: -3_433_000_000, q: { adjusted: true } }],

@@ -37,7 +37,10 @@ export function canonicalSegment(raw: string): string {
   let s = raw.toLowerCase().replace(/云端/gu, '云').replace(/^[^a-z0-9\u4e00-\u9fff]+/u, '').trim();
   s = s.replace(/^(?:(?:with|while|and|including|plus|from|of|our|the|its|their)\s+)+/u, '').replace(/\s+/gu, ' ');
   s = s.replace(/(?:\s|^|-)(?:services?|business(?:es)?|segments?|revenues?|lines?|brand|branded(?: business| segment)?)$/u, '').trim();
+  const named = s;
   s = s.replace(/(?:服务|业务|板块|收入|品牌)+$/u, '');
+  // "授权及服务业务": the last of two lines named together is part of the name.
+  if (/[及和与、]$/u.test(s)) s = named.replace(/(?:业务|板块|收入|品牌)+$/u, '');
   if (/[\u4e00-\u9fff]/u.test(s)) {
     s = s.replace(LEAD_IN, '').replace(/^(?:本集团|集团|本公司|公司)/u, '').replace(/集团$/u, '') || s;
     // Named in the order the words come: "中国电商" is "china ecommerce".
@@ -77,7 +80,8 @@ function bareChineseLine(plain: string): string | null {
   if (!m) return null;
   // "智能汽车及智慧城市收入" names two lines together: kept whole, so neither line takes it.
   const name = m[1]!.replace(/^.*(?:实现|录得|取得|带来|贡献|创造|带动|推动|受惠|受益|得益于|其中|包括|的|就|而|但|惟|则|亦|也)/u, '');
-  if (name.length < 2 || NOT_A_LINE.test(name)) return null;
+  // "该业务收入", "其收入": a word pointing back names no line of its own (the topic may).
+  if (name.length < 2 || NOT_A_LINE.test(name) || /^(?:该|此|这|本|其|上述|前述|相关)/u.test(name)) return null;
   return name;
 }
 
