@@ -430,6 +430,10 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: 'trade receivables turnover days', unknown: ['days'] },
   { words: 'basic loss per share', metric: 'eps', unknown: [] },
   { words: 'diluted loss per share', metric: 'eps', unknown: ['diluted'] },
+  // The line after the metric ("revenue from enterprise cloud"); money made from a line is its revenue.
+  { words: 'revenue from enterprise cloud', metric: 'revenue', segment: 'enterprise cloud', unknown: [] },
+  { words: 'how much did it make from enterprise cloud', metric: 'revenue', segment: 'enterprise cloud', unknown: [] },
+  { words: 'revenue from its largest cdn customer', metric: 'revenue', segment: 'largest cdn customer', unknown: [] },
   // Latin words of a line may touch a Chinese metric.
   { words: 'iot paas收入是多少', metric: 'revenue', segment: 'iot paas', unknown: [] },
 ];
