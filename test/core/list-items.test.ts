@@ -113,6 +113,8 @@ describe('a brand of the company named in the question', () => {
     expect(period('Lumen cash at end-2031')).toEqual({ kind: 'FY', year: 2031 });
     expect(period('Lumen adjusted EBITDA for the December 2031 quarter')).toEqual({ kind: 'Q', year: 2031, quarter: 4 });
     expect(period('Lumen employees at end-June 2031')).toEqual({ kind: 'H', year: 2031, half: 1 });
+    expect(period("By how much did Lumen's first-half 2031 revenue grow?")).toEqual({ kind: 'H', year: 2031, half: 1 });
+    expect(parseLookup('Lumen first-quarter 2031 revenue', r).segment).toBeUndefined();
   });
 
   it('understands the words around a qualifier, and leaves none unexplained', () => {

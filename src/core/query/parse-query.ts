@@ -143,7 +143,10 @@ const QUESTION_NOISE = new Set(
  */
 export function parseLookup(input: string, registry: CompanyRegistry): ParsedLookup {
   // Chat markup ("<@U0BOT>", "<#C1|general>") names people and channels, never a figure.
-  const folded = fold(input).replace(/<[@#!][^<>]{0,80}>/gu, (m) => ' '.repeat(m.length));
+  // "first-half 2025", "third-quarter": the hyphen of an ordinal period is a space (same length, same offsets).
+  const folded = fold(input)
+    .replace(/<[@#!][^<>]{0,80}>/gu, (m) => ' '.repeat(m.length))
+    .replace(/\b(first|second|third|fourth)-(quarter|half)\b/gu, '$1 $2');
   const mask = folded.split('');
   const blank = (start: number, end: number) => {
     for (let k = start; k < end; k += 1) mask[k] = ' ';
