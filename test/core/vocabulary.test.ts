@@ -30,6 +30,14 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "first-half 2030", "Third-quarter 2029": ordinal periods with a hyphen are halves and quarters, never the year.
+    text: 'Zeta Cloud first-half 2030 revenue rose 10% to RMB 5.1 billion. Third-quarter 2029 revenue was RMB 2.2 billion.',
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 5_100_000_000 },
+      { metric: 'revenue', period: 'Q3 2029', value: 2_200_000_000 },
+    ],
+  },
+  {
     // "该业务收入" points back to a line; 该 is never a line's name.
     text: '2030年第四季泽塔云该业务收入维持稳定,为13.5亿元。',
     gives: [{ metric: 'revenue', period: 'Q4 2030', value: 1_350_000_000, q: { segment: 'unnamed segment' } }],

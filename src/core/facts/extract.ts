@@ -106,7 +106,8 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     if (!hasDigit && !mayOpenTopic && !listItem) continue;
     const { text: foldedLines, map } = foldWithMap(source);
     // A page wraps anywhere, "June 30,\n2023" included: the line breaks of a sentence are spaces.
-    const folded = foldedLines.replace(/[\n\r]/gu, ' ');
+    // "first-half 2025", "third-quarter": an ordinal period written with a hyphen (same length).
+    const folded = foldedLines.replace(/[\n\r]/gu, ' ').replace(/\b(first|second|third|fourth)-(quarter|half)\b/gu, '$1 $2');
     const opened = mayOpenTopic ? topicSegment(blankCompanies(folded, registry)) : null;
     if (opened) topics.set(language, { segment: opened, paragraph });
     if (!hasDigit && !listItem) continue;
