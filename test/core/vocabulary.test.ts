@@ -30,6 +30,17 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
+    text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
+    gives: [
+      { metric: 'revenue', period: 'Q2 2029', value: 1_100_000_000 },
+      { metric: 'revenue', period: 'H1 2030', value: 2_300_000_000 },
+      { metric: 'gross_profit', period: 'H1 2030', value: 900_000_000 },
+      { metric: 'revenue', period: 'Q2 2030', value: 1_200_000_000 },
+    ],
+    never: [{ metric: 'revenue', value: 3_500_000_000 }],
+  },
+  {
     // "first-half 2030", "Third-quarter 2029": ordinal periods with a hyphen are halves and quarters, never the year.
     text: 'Zeta Cloud first-half 2030 revenue rose 10% to RMB 5.1 billion. Third-quarter 2029 revenue was RMB 2.2 billion.',
     gives: [

@@ -150,6 +150,13 @@ const RULES: Array<[RegExp, Builder]> = [
   [/第([一二三四])季度?/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   // "二季度实现收入17.7亿元", "四季度": a quarter named without 第.
   [/(?<![第前首后近两三四五六七八九十\d])([一二三四])季度/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
+  // "Q2'24", "H1'24", "1H 2025", "the June quarter of 2024", "the September 2024 quarter".
+  [/\bq([1-4])\s?'(\d{2})\b/u, (m) => q(2000 + +m[2]!, +m[1]! as 1 | 2 | 3 | 4)],
+  [/\bh([12])\s?'(\d{2})\b/u, (m) => h(2000 + +m[2]!, +m[1]! as 1 | 2)],
+  [new RegExp(`\\b([12])h\\s?(?:fy\\s?)?${Y}`, 'u'), (m) => h(+m[2]!, +m[1]! as 1 | 2)],
+  [new RegExp(`(?:the )?(march|june|september|december) quarter (?:of )?(?:fiscal (?:year )?)?${Y}|(?:the )?(march|june|september|december),? ${Y} quarter`, 'u'), (m) => q(+(m[2] ?? m[4])!, ({ march: 1, june: 2, september: 3, december: 4 } as const)[(m[1] ?? m[3]) as 'march']!)],
+  // "YTD 2025", "year-to-date": part of a year, never the year.
+  [new RegExp(`\\b(?:ytd|year[- ]to[- ]date)\\s?(?:of\\s)?${Y}?`, 'u'), () => ({ type: 'undated' })],
   // Halves
   [new RegExp(`(?:the )?(first|second) half (?:of )?(?:fiscal (?:year )?)?${Y}`, 'u'), (m) => h(+m[2]!, m[1] === 'first' ? 1 : 2)],
   [new RegExp(`\\bh([12])\\s?(?:fy\\s?)?${Y}`, 'u'), (m) => h(+m[2]!, +m[1]! as 1 | 2)],
