@@ -115,6 +115,9 @@ describe('a brand of the company named in the question', () => {
     expect(period('Lumen employees at end-June 2031')).toEqual({ kind: 'H', year: 2031, half: 1 });
     expect(period("By how much did Lumen's first-half 2031 revenue grow?")).toEqual({ kind: 'H', year: 2031, half: 1 });
     expect(parseLookup('Lumen first-quarter 2031 revenue', r).segment).toBeUndefined();
+    expect(period("Lumen revenue Q2'31")).toEqual({ kind: 'Q', year: 2031, quarter: 2 });
+    expect(period('Lumen revenue in the June quarter of 2031')).toEqual({ kind: 'Q', year: 2031, quarter: 2 });
+    expect(period('Lumen 31年一季度归母亏损')).toEqual({ kind: 'Q', year: 2031, quarter: 1 });
   });
 
   it('understands the words around a qualifier, and leaves none unexplained', () => {

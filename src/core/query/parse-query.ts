@@ -58,7 +58,9 @@ const PERIOD_PATTERNS: RegExp[] = [
   new RegExp(`${YEAR}\\s?年\\s?(?:底|末|年底|年末)`, 'gu'),
   new RegExp(`\\b(?:the\\s+)?first\\s+(?:nine\\s+months|three\\s+quarters)\\s+(?:of\\s+|in\\s+)?${YEAR}\\b`, 'gu'),
   new RegExp(`\\b(?:mid|end)[-\\s](?:of\\s+)?${YEAR}\\b`, 'gu'),
-  new RegExp(`\\b(?:the\\s+)?(?:march|june|september|december)\\s+${YEAR}\\s+quarter\\b|\\bquarter\\s+(?:to|ending|ended)\\s+(?:march|june|september|december)\\s+${YEAR}\\b`, 'gu'),
+  new RegExp(`\\b(?:the\\s+)?(?:march|june|september|december)\\s+${YEAR}\\s+quarter\\b|\\bquarter\\s+(?:to|ending|ended)\\s+(?:march|june|september|december)\\s+${YEAR}\\b|\\b(?:the\\s+)?(?:march|june|september|december)\\s+quarter\\s+(?:of\\s+)?${YEAR}\\b`, 'gu'),
+  // "25年一季度": a two-digit year, only when a quarter or half follows it.
+  /(?<![\d.])\d{2}年(?:第?[一二三四1-4]季度?|[上下]半年度?|前三季度|中期)/gu,
   new RegExp(`${YEAR}(?:年度?|财年)?`, 'gu'),
 ];
 const QUARTER_OF_MONTH: Record<string, string> = { march: '1', june: '2', september: '3', december: '4' };
@@ -85,8 +87,9 @@ function normalizePeriodPhrase(phrase: string): string {
   if (m) return `9M ${m[1]}`;
   m = p.match(/^(mid|end)[-\s](?:of\s+)?(\d{4})$/u);
   if (m) return m[1] === 'mid' ? `H1 ${m[2]}` : `FY${m[2]}`;
-  m = p.match(/(march|june|september|december)\s+(\d{4})/u);
+  m = p.match(/(march|june|september|december)\D*?(\d{4})/u);
   if (m && /quarter/u.test(p)) return `Q${QUARTER_OF_MONTH[m[1]!]} ${m[2]}`;
+  if (/^\d{2}年/u.test(p)) return `20${p}`;
   p = p.replace(/^fy\s?(\d{4})/u, 'FY$1');
   return p;
 }
