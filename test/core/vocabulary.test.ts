@@ -30,6 +30,15 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // A change stated after the comparison base is the current figure's, not the base year's.
+    text: 'Zeta Cloud revenue was RMB 900 million in 2030, compared to revenue of RMB 800 million in 2029, a 12.5% increase.',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 900_000_000 },
+      { metric: 'revenue', period: 'FY2029', value: 800_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 12.5, q: { change: 'yoy' } },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -328,6 +328,12 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const earlier = values.filter((v) => v.n.end <= c.n.start && !v.dropped && !v.prior).at(-1);
     // The value before the change is its level only when no other metric is named between them.
     if (!target && earlier?.metric && (!governing || governing.start <= earlier.n.start || governing === earlier.metric || sameToken(governing, earlier.metric))) target = earlier;
+    // "X in 2024, compared to a loss of Y in 2023, marking a 23.1% increase": the metric named
+    // with the comparison base is the current figure's; the change is the current one's.
+    if (!target && governing) {
+      const base = values.find((v) => v.prior && v.current && !v.current.dropped && v.metric && sameToken(v.metric, governing));
+      if (base && base.current!.n.end <= c.n.start) target = base.current;
+    }
     if (!target && !governing) target = values.find((v) => v.n.start >= c.n.end && !v.dropped && !v.prior);
     const metricToken = target?.metric ?? governing;
     if (!metricToken || metricToken.metric.blocker) continue;
