@@ -30,6 +30,15 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
+    text: 'In Q2 2030, Zeta Cloud revenue was $52.3 million, compared with $48.1 million in the prior-year quarter. Net loss narrowed to RMB 12.5 million in Q2 2030 from RMB 30.2 million a year ago.',
+    gives: [
+      { metric: 'revenue', period: 'Q2 2029', value: 48_100_000 },
+      { metric: 'net_income', period: 'Q2 2030', value: -12_500_000 },
+      { metric: 'net_income', period: 'Q2 2029', value: -30_200_000 },
+    ],
+  },
+  {
     // A change stated after the comparison base is the current figure's, not the base year's.
     text: 'Zeta Cloud revenue was RMB 900 million in 2030, compared to revenue of RMB 800 million in 2029, a 12.5% increase.',
     gives: [
@@ -342,10 +351,14 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
-    // An opening the period grammar does not read gives nothing rather than the wrong year.
-    text: 'Zeta Cloud revenue was RMB 1.2 billion in 2030. A year earlier, it was RMB 1.1 billion.',
-    gives: [{ metric: 'revenue', period: 'FY2030', value: 1_200_000_000 }],
-    never: [{ metric: 'revenue', value: 1_100_000_000 }],
+    // "A year earlier, it was …" goes on with the metric before it, a year before that sentence's period;
+    // an opening the period grammar does not read ("Back then") gives nothing rather than a wrong year.
+    text: 'Zeta Cloud revenue was RMB 1.2 billion in 2030. A year earlier, it was RMB 1.1 billion. Back then, it was RMB 0.7 billion.',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 1_200_000_000 },
+      { metric: 'revenue', period: 'FY2029', value: 1_100_000_000 },
+    ],
+    never: [{ metric: 'revenue', value: 700_000_000 }],
   },
   {
     text: '泽塔云2030年营业收入为12.34亿元,同比增长56.78%;归母净利润为-1.23亿元;扣非归母净利润为-2.34亿元。',

@@ -143,6 +143,9 @@ const RULES: Array<[RegExp, Builder]> = [
   [/((?:19|20)\d{2})\s?年同期/u, (m) => ({ type: 'same-period-of-year', year: +m[1]! })],
   [/本季度?末|本季度?底/u, (_m, c) => (c.docPeriod?.kind === 'Q' ? { type: 'abs', period: c.docPeriod, yearInferred: false, point: true } : null)],
   [/(?:the )?same (?:period|quarter|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year|the prior year|the year before)|去年同期|上年同期/u, () => ({ type: 'same-period-prior-year' })],
+  // "from RMB 30.2 million a year ago", "the prior-year quarter": the period a year before the one
+  // the sentence reports, not the calendar year before publication.
+  [/\b(?:a year (?:ago|earlier|before)|(?:in )?the prior[- ]year (?:quarter|period|half)|(?:in )?the year[- ]ago (?:quarter|period))\b/u, () => ({ type: 'same-period-prior-year' })],
   [/\b(?:this|the current|the) quarter\b|本季度|本季|当季|单季/u, (_m, c) => (c.docPeriod?.kind === 'Q' ? { type: 'abs', period: c.docPeriod, yearInferred: false, point: false } : null)],
   [/\b(?:last|previous|prior|the previous|the prior|the last) quarter\b|上一季度|上一季|上季度|上季/u, (_m, c) => lastQuarter(c)],
   [new RegExp(`(?:the )?${ORDW} quarter\\b`, 'u'), (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
