@@ -12,14 +12,20 @@ describe('AnswerLane', () => {
   });
 
   it('holds answers while requests keep arriving, then releases them in order', async () => {
-    const lane = new AnswerLane({ quietMs: 10, maxDelayMs: 5000 });
+    // The lane's own clock, moved by the test: a busy machine's late timers cannot fake a quiet time.
+    let clock = 0;
+    const lane = new AnswerLane({ quietMs: 10, maxDelayMs: 5000, now: () => clock });
     const released: number[] = [];
     lane.noteArrival();
-    const arrivals = setInterval(() => lane.noteArrival(), 2);
     const turns = [0, 1, 2].map((i) => lane.turn().then(() => released.push(i)));
-    await new Promise((r) => setTimeout(r, 100));
+    // Requests keep arriving every 2 ms of the lane's clock, for 100 ms of it.
+    for (let step = 0; step < 50; step += 1) {
+      clock += 2;
+      lane.noteArrival();
+      await new Promise((r) => setTimeout(r, 1));
+    }
     expect(released).toEqual([]);
-    clearInterval(arrivals);
+    clock += 11;
     await Promise.all(turns);
     expect(released).toEqual([0, 1, 2]);
   });
