@@ -30,6 +30,16 @@ const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
 const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
   {
+    // 全年 is the year of the clause, never the quarter named before it; guidance "X to Y" is one range.
+    text: '2030年第四季度,泽塔云实现营收23亿元,全年营收81亿元。Zeta Cloud expects revenue of RMB 9.0 billion to RMB 9.5 billion for 2031.',
+    gives: [
+      { metric: 'revenue', period: 'Q4 2030', value: 2_300_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 8_100_000_000 },
+      { metric: 'revenue', period: 'FY2031', value: 9_250_000_000 },
+    ],
+    never: [{ metric: 'revenue', value: 9_000_000_000 }],
+  },
+  {
     // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
     text: 'In Q2 2030, Zeta Cloud revenue was $52.3 million, compared with $48.1 million in the prior-year quarter. Net loss narrowed to RMB 12.5 million in Q2 2030 from RMB 30.2 million a year ago.',
     gives: [

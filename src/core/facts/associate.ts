@@ -76,7 +76,10 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   for (let i = 0; i + 1 < values.length; i += 1) {
     const a = values[i]!;
     const b = values[i + 1]!;
-    if (/between\s(?:rmb|us\$|\$)?\s?$|介于\s?$|在\s?$/u.test(f.slice(Math.max(0, a.n.start - 12), a.n.start)) && /^\s?(?:and|to|至|到|-|–)\s?$/u.test(f.slice(a.n.end, b.n.start)) && a.n.unit === b.n.unit) {
+    const between = /between\s(?:rmb|us\$|\$)?\s?$|介于\s?$|在\s?$/u.test(f.slice(Math.max(0, a.n.start - 12), a.n.start)) && /^\s?(?:and|to|至|到|-|–)\s?$/u.test(f.slice(a.n.end, b.n.start));
+    // Guidance "revenue of RMB 9.0 billion to RMB 9.5 billion": a range, unless it is "from X to Y".
+    const guided = a.n.start > view.forecastAt && a.n.value < b.n.value && /^\s?(?:to|至|到|-|–)\s?(?:rmb|us\$|\$|人民币)?\s?$/u.test(f.slice(a.n.end, b.n.start)) && !FROM_BEFORE.test(f.slice(Math.max(0, a.n.start - 24), a.n.start));
+    if ((between || guided) && a.n.unit === b.n.unit) {
       b.dropped = true;
       a.range = { low: a.n, high: b.n };
       a.own ??= b.own;

@@ -177,6 +177,8 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`(?:the )?full[- ]year (?:of )?(?:fiscal (?:year )?)?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [new RegExp(`${Y}\\s?(?:full[- ]year|fiscal year)`, 'u'), (m) => fy(+m[1]!)],
   [new RegExp(`${Y}\\s?年?全年`, 'u'), (m) => fy(+m[1]!)],
+  // "全年营收81亿元", "for the full year": the year the clause is about.
+  [/全年|(?:for )?the full year\b/u, (_m, c) => withYear(c, (y) => fy(y, true))],
   [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],
   [new RegExp(`${Y}\\s?(?:年度|财年|年)`, 'u'), (m) => fy(+m[1]!)],
@@ -253,7 +255,7 @@ function withYear(c: TimeContext, make: (year: number) => PeriodRef): PeriodRef 
 const SINCE = /(?:since|starting from|starting in|beginning in|compared (?:to|with)|versus|vs\.?|than|relative to|from|against|自|较|与|相比|比)\s?(?:the\s)?$/u;
 const STICKY: Array<[RegExp, Builder]> = RULES.map(([re, build]) => [new RegExp(re.source, 'uy'), build]);
 // Where a period phrase can begin: a word start, a digit run start, or one of these Han characters.
-const HAN_STARTS = new Set('截至到去今上本当单第前曾一二三四自每'.split(''));
+const HAN_STARTS = new Set('截至到去今上本当单第前曾一二三四自每全'.split(''));
 
 /**
  * All period phrases of a folded sentence, left to right, without overlaps. A phrase
