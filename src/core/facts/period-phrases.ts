@@ -68,10 +68,16 @@ const ORD: Record<string, 1 | 2 | 3 | 4> = {
   '3': 3,
   '4': 4,
 };
-const MONTHS: Record<string, number> = {
+/** Month names and their short forms, as written in English text. */
+export const MONTHS: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
+
+/** The number of a month named in English ("June", "Sept.", "dec"), or 0. */
+export function monthNumber(word: string): number {
+  return MONTHS[word.replace(/\.$/u, '')] ?? MONTHS[word.slice(0, 3)] ?? 0;
+}
 
 const Y = '((?:19|20)\\d{2})';
 const ORDW = '(first|second|third|fourth|1st|2nd|3rd|4th)';

@@ -4,6 +4,7 @@ import { readMetricWords, type AskedQualifiers } from './metric-words.ts';
 import { parsePeriod, parsePeriodRange, type Period, type PeriodRange } from '../periods.ts';
 import { fold } from '../text/fold.ts';
 import { readPeriodWords } from './period-words.ts';
+import { monthNumber } from '../facts/period-phrases.ts';
 
 /** What a look-up question or command names. */
 export interface ParsedLookup {
@@ -63,7 +64,6 @@ const PERIOD_PATTERNS: RegExp[] = [
   /(?<![\d.])\d{2}年(?:第?[一二三四1-4]季度?|[上下]半年度?|前三季度|中期)/gu,
   new RegExp(`${YEAR}(?:年度?|财年)?`, 'gu'),
 ];
-const QUARTER_OF_MONTH: Record<string, string> = { march: '1', june: '2', september: '3', december: '4' };
 // Period-like words that name no real period ("2024Q7", "Q5 2023"): reported, never guessed.
 const BAD_PERIOD = new RegExp(`\\b(?:${YEAR}[\\s-]?[qh]\\d+|[qh]\\d+[\\s-]?${YEAR})\\b`, 'u');
 const ORDINAL: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4' };
@@ -88,7 +88,7 @@ function normalizePeriodPhrase(phrase: string): string {
   m = p.match(/^(mid|end)[-\s](?:of\s+)?(\d{4})$/u);
   if (m) return m[1] === 'mid' ? `H1 ${m[2]}` : `FY${m[2]}`;
   m = p.match(/(march|june|september|december)\D*?(\d{4})/u);
-  if (m && /quarter/u.test(p)) return `Q${QUARTER_OF_MONTH[m[1]!]} ${m[2]}`;
+  if (m && /quarter/u.test(p)) return `Q${monthNumber(m[1]!) / 3} ${m[2]}`;
   if (/^\d{2}年/u.test(p)) return `20${p}`;
   p = p.replace(/^fy\s?(\d{4})/u, 'FY$1');
   return p;

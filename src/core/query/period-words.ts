@@ -1,4 +1,5 @@
 import { parsePeriod, type Period } from '../periods.ts';
+import { monthNumber } from '../facts/period-phrases.ts';
 
 /**
  * The period words of a question that the general period patterns would misread:
@@ -41,7 +42,6 @@ export function periodEndingOn(iso: string): Period | null {
 }
 
 const DATE = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})日?(?![\d.])/gu;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // "as of June 30, 2024", "at 30 June 2024", "截至2023年6月底": the day a balance is counted.
 const EN_DATE = new RegExp(`(?:(?:as of|as at|at|on|by)\\s)?(?:(?:the\\s)?end(?:\\sof\\s|-)${MONTH}|${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s${MONTH}),?\\s((?:19|20)\\d{2})(?![\\d.])`, 'gu');
@@ -50,10 +50,6 @@ const ZH_MONTH_END = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])((?:19|20
 // "2025年9月季度": the quarter that ends in that month.
 const ZH_QUARTER_MONTH = /(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:份)?(?:止)?(?:的)?季度?(?![度\d])/gu;
 const ENDED_BEFORE = /(?:the\s)?(quarter|three months|3 months|six months|6 months|half[- ]year|year|fiscal year|twelve months|12 months)\s(?:ended|ending|to)\s(?:on\s)?$/u;
-
-function monthNumber(word: string): number {
-  return MONTHS.findIndex((m) => m.startsWith(word.replace(/\.$/u, '').slice(0, 3))) + 1;
-}
 
 function isoOf(year: number, month: number, day: number | null): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -11,6 +11,18 @@ const CJK_SPELLINGS = [...BY_SPELLING.keys()].filter((s) => /[\u4e00-\u9fff]/u.t
  * an unknown name only ever matches itself as written.
  */
 export function segmentWordsOf(name: string): string[] | null {
+  // Asked for every statement of a series on each look-up: the same few names, read once.
+  if (known.has(name)) return known.get(name)!;
+  const words = readWords(name);
+  if (known.size >= MAX_KNOWN) known.clear();
+  known.set(name, words);
+  return words;
+}
+
+const known = new Map<string, string[] | null>();
+const MAX_KNOWN = 10_000;
+
+function readWords(name: string): string[] | null {
   const out: string[] = [];
   for (const piece of name.split(/[\s-]+/u).filter(Boolean)) {
     if (!/[\u4e00-\u9fff]/u.test(piece)) {

@@ -1,6 +1,6 @@
 import { fold } from '../../text/fold.ts';
 import { parsePeriod, periodEndIso, periodLabel, periodSortKey, previousPeriod, previousYear, type Period } from '../../periods.ts';
-import { findPeriods, type TimeContext } from '../period-phrases.ts';
+import { findPeriods, monthNumber, type TimeContext } from '../period-phrases.ts';
 import type { CompanyMention, CompanyRegistry } from '../../companies/registry.ts';
 import type { Company } from '../../companies/registry.ts';
 import { readUnits, type UnitNote } from './table-units.ts';
@@ -92,7 +92,6 @@ export function readColumn(text: string, time: TimeContext, registry: CompanyReg
   return { kind: 'period', period: period.period, point: period.point, forecast, units, company };
 }
 
-const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const YEARLESS_ENDED = /\b(?:(six|6|three|3|nine|9|twelve|12) months|(?:fiscal )?year) ended (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/gu;
 const KIND_OF_LENGTH: Record<string, Period['kind']> = { six: 'H', '6': 'H', three: 'Q', '3': 'Q', nine: '9M', '9': '9M', twelve: 'FY', '12': 'FY' };
 
@@ -105,7 +104,7 @@ function agreeingEnding(t: string, period: Period): Array<[number, number]> {
   for (const m of t.matchAll(YEARLESS_ENDED)) {
     const kind = m[1] ? KIND_OF_LENGTH[m[1]] : 'FY';
     const end = periodEndIso(period).slice(5);
-    const said = `${String(MONTH_NUMBER[m[2]!]).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    const said = `${String(monthNumber(m[2]!)).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
     if (kind === period.kind && end === said) out.push([m.index!, m.index! + m[0].length]);
   }
   return out;
