@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSegment } from '../../src/core/facts/segments.ts';
 import { segmentWordsOf } from '../../src/core/query/segment-words.ts';
+import { segmentMatches } from '../../src/core/query/lookup.ts';
 
 describe('business-line names across languages', () => {
   it('gives both spellings of a line the same words', () => {
@@ -20,5 +21,14 @@ describe('business-line names across languages', () => {
     expect(canonicalSegment('- iot paas')).toBe('iot paas');
     expect(canonicalSegment('授权及服务业务')).toBe('授权及服务');
     expect(canonicalSegment('智慧生活业务')).toBe('智慧生活');
+  });
+
+  it("matches a line with or without its generic head word 'solutions', and never the total or another line", () => {
+    expect(segmentMatches('非车解决方案', 'non-automotive')).toBe(true);
+    expect(segmentMatches('汽车解决方案', 'automotive')).toBe(true);
+    expect(segmentMatches('汽车解决方案', 'non-automotive')).toBe(false);
+    expect(segmentMatches('产品解决方案', 'automotive solutions')).toBe(false);
+    expect(segmentMatches(undefined, 'automotive solutions')).toBe(false);
+    expect(segmentMatches('汽车解决方案', undefined)).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ function keyOf(metric: string, period: string, value: number, q: Partial<Fact['q
 const key = (f: Fact) => keyOf(f.metric, periodLabel(f.period), f.value, f.qualifiers);
 const want = (w: Want) => keyOf(w.metric, w.period, w.value, w.q ?? {});
 
-const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }> }> = [
+const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: string; value: number }>; period?: Period }> = [
   {
     // 全年 is the year of the clause, never the quarter named before it; guidance "X to Y" is one range.
     text: '2030年第四季度,泽塔云实现营收23亿元,全年营收81亿元。Zeta Cloud expects revenue of RMB 9.0 billion to RMB 9.5 billion for 2031.',
@@ -38,6 +38,22 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
       { metric: 'revenue', period: 'FY2031', value: 9_250_000_000 },
     ],
     never: [{ metric: 'revenue', value: 9_000_000_000 }],
+  },
+  {
+    // A base with no period of its own, after a change with no basis word, is a year earlier;
+    // "in the previous year" after a base is the same half a year earlier; a profit as a share
+    // of revenue is its margin, of the base's period when said of the base.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: 'Zeta Cloud gross profit for the same period was RMB 80,075,000, which is 40.0% of total revenue, compared to RMB 29,358,000, or 28.2% of total revenue, in the previous year. Research and development expenses increased by 11.8% from RMB 464.4 million to RMB 519.2 million. Net loss of RMB 30 million was 10% of revenue.',
+    gives: [
+      { metric: 'gross_profit', period: 'H1 2030', value: 80_075_000 },
+      { metric: 'gross_margin', period: 'H1 2030', value: 40 },
+      { metric: 'gross_profit', period: 'H1 2029', value: 29_358_000 },
+      { metric: 'gross_margin', period: 'H1 2029', value: 28.2 },
+      { metric: 'rd_expense', period: 'H1 2029', value: 464_400_000 },
+      { metric: 'rd_expense', period: 'H1 2030', value: 519_200_000 },
+    ],
+    never: [{ metric: 'net_margin', value: 10 }],
   },
   {
     // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
@@ -454,8 +470,8 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
 ];
 
 describe('vocabulary: sentences and the figures they give', () => {
-  it.each(sentences)('$text', ({ text, gives, never }) => {
-    const facts = extractFacts(doc(text), registry);
+  it.each(sentences)('$text', ({ text, gives, never, period }) => {
+    const facts = extractFacts(doc(text, period), registry);
     const keys = facts.map(key);
     for (const w of gives) expect(keys, JSON.stringify(keys)).toContain(want(w));
     for (const n of never ?? []) expect(facts.some((f) => f.metric === n.metric && Math.abs(f.value) === n.value)).toBe(false);
@@ -465,6 +481,8 @@ describe('vocabulary: sentences and the figures they give', () => {
     const facts = extractFacts(doc('  - 2030年上半年度,集团营业额上升1.5倍至\n    9.35亿元,股东应占亏损扩大\n    1.7倍至5.1亿元。', { kind: 'H', year: 2030, half: 1 }), registry);
     expect(facts.map(key)).toContain(want({ metric: 'revenue', period: 'H1 2030', value: 935_000_000 }));
     expect(facts.map(key)).toContain(want({ metric: 'net_income', period: 'H1 2030', value: -510_000_000, q: { attributable: true } }));
+    // The change before the wrap is still the loss's change.
+    expect(facts.map(key)).toContain(want({ metric: 'net_income', period: 'H1 2030', value: 170, q: { attributable: true, change: 'yoy' } }));
   });
 });
 
@@ -485,6 +503,10 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: 'revenue from enterprise cloud', metric: 'revenue', segment: 'enterprise cloud', unknown: [] },
   { words: 'how much did it make from enterprise cloud', metric: 'revenue', segment: 'enterprise cloud', unknown: [] },
   { words: 'revenue from its largest cdn customer', metric: 'revenue', segment: 'largest cdn customer', unknown: [] },
+  // The line a company owns, written after its name ("Zeta's smart retail", company blanked out).
+  { words: "what was the gross margin of 's smart retail solutions in ?", metric: 'gross_margin', segment: 'smart retail solutions', unknown: [] },
+  { words: "how much revenue did 's enterprise cloud bring in during ?", metric: 'revenue', segment: 'enterprise cloud', unknown: [] },
+  { words: "how much did 's revenue grow in ?", metric: 'revenue', unknown: [] },
   // Latin words of a line may touch a Chinese metric.
   { words: 'iot paas收入是多少', metric: 'revenue', segment: 'iot paas', unknown: [] },
 ];

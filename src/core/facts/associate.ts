@@ -20,7 +20,7 @@ import { rivalPeriod, subjectBeforeModifier } from './period-doubt.ts';
 export type { SentenceContext, SentenceFact } from './sentence-fact.ts';
 
 const CHANGE_BEFORE =
-  /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)(?:\s?(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s?$/u;
+  /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|同比|环比|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)(?:\s*(?:by|of|about|around|approximately|nearly|roughly|a|significant|significantly|slightly|sharply|substantially|only|了|大幅|小幅|约|近))*\s*$/u;
 const AMOUNT_CHANGE_BEFORE = /(?:增加|减少|增长|下降|下滑|上升|多|少|增|减|increased by|decreased by|grew by|rose by|fell by|declined by|up by|down by|an increase of|a decrease of)\s?(?:了|约|近|逾)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|on)[- ]quarter|sequentially|increase|decrease|growth|decline|rise|drop|reduction|higher|lower|jump|fall|improvement)/u;
 const CHANGE_VERB =
@@ -197,10 +197,19 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const lead = f.slice(Math.max(0, s.n.start - 40), s.n.start);
     const zh = lead.match(COMPARE_BEFORE_ZH);
     if (!COMPARE_BEFORE.test(lead) && !(zh && !NOT_A_BASE.test(zh[0]))) continue;
-    const current = values.filter((v) => v.n.end <= s.n.start && !v.prior && !v.dropped).at(-1);
+    // The base of an amount is an amount: "X, which is 50.0% of revenue, compared to Y".
+    const current = values.filter((v) => v.n.end <= s.n.start && !v.prior && !v.dropped && (v.n.unit === '%') === (s.n.unit === '%')).at(-1);
     if (!current) continue;
     s.prior = true;
     s.current = current;
+  }
+
+  // "compared to RMB 19.4 million, or 18.2% of total revenue, in the previous year": a share
+  // said of a comparison base is of the base's period.
+  for (let i = 1; i < values.length; i += 1) {
+    const s = values[i]!;
+    const base = values[i - 1]!;
+    if (s.n.unit === '%' && base.prior && !s.prior && !s.own && ALONGSIDE_GAP.test(f.slice(base.n.end, s.n.start))) s.alongside = base;
   }
 
   // Metrics: nearest governing phrase.
@@ -237,7 +246,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   const undated = view.periods.some((p) => p.ref.type === 'undated' && !owned.has(p));
   const spanToken = view.periods.find((p) => p.ref.type === 'span' && !p.since);
   for (const s of values) {
-    if (s.dropped || s.prior) continue;
+    if (s.dropped || s.prior || s.alongside) continue;
     if (s.listPeriod) {
       s.period = s.listPeriod;
       continue;
@@ -292,14 +301,24 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (s.own) {
       s.period = periodOf(s.own.ref, base);
     } else if (base && base.kind !== 'span' && base.kind !== 'date') {
-      const basisYoy = view.yoy && !view.qoq;
+      // "compared to X, or 18.2% of revenue, in the previous year": for a base, the year
+      // before is the same period a year earlier, not the calendar year before publication.
+      const yearBefore = view.periods.find((p) => p.start >= s.n.end && p.start - s.n.end <= 60 && PRIOR_YEAR_WORD.test(p.text) && !values.some((v) => v !== s && v.n.unit === s.n.unit && v.n.start > s.n.end && v.n.start < p.start));
+      const basisYoy = (view.yoy && !view.qoq) || Boolean(yearBefore);
       const basisQoq = view.qoq && !view.yoy;
+      // "increased by 21.8% from A to B": a change with no basis word is year on year, and so
+      // is the base it is measured from; a year is always compared with the year before.
+      const defaultYoy = !view.qoq && (base.kind === 'FY' || (slots.some((c) => c.role === 'change') && defaultBasis(f, s.n.start) === 'yoy'));
       if (basisYoy) s.period = previousYear(base);
       else if (basisQoq) s.period = previousPeriod(base);
-      else s.period = parallelPrior(s, values) ?? null;
+      else s.period = parallelPrior(s, values) ?? (defaultYoy ? previousYear(base) : null);
     } else {
       s.period = null;
     }
+  }
+
+  for (const s of values) {
+    if (s.alongside) s.period = s.alongside.dropped ? null : s.alongside.period ?? null;
   }
 
   // Changes attach to the value they describe; a change with no value of its metric in
@@ -448,6 +467,12 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   const established = reported ?? (sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null);
   return { facts, period: established, periodList: pairedList };
 }
+
+// Between an amount and a share said of it: "X, or 18.2% of revenue", "X (18.2% of revenue)".
+const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accounting for|\()\s?$/u;
+
+// A year word that, after a comparison base, means the same period a year earlier.
+const PRIOR_YEAR_WORD = /^(?:last year|the previous year|the prior year|a year ago|去年|上年)$/u;
 
 // Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
 const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;

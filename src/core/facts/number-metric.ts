@@ -20,10 +20,18 @@ export function compatible(metric: MetricDef, n: NumberToken, ctx: SentenceConte
   return n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' || (n.unit === null && n.scaled && ctx.defaultCurrency !== null);
 }
 
+// A profit as a share of revenue is its margin: "gross profit of X, which is 50.0% of total revenue".
+const MARGIN_OF: Record<string, string> = Object.fromEntries(Object.entries(AMOUNT_COUNTERPART).map(([margin, amount]) => [amount, margin]));
+const OF_REVENUE = /^\s?(?:of|of the)\s(?:(?:its|our|the company's)\s)?(?:total\s|operating\s)?revenues?(?![a-z])|^\s?(?:的)?营收|^\s?(?:的)?收入/u;
+
 /** A ratio written next to an amount or count metric: "R&D investment representing 87.5% of revenue". */
-function ratioOf(metric: MetricDef, n: NumberToken, after: string): MetricDef | null {
+function ratioOf(token: MetricToken, n: NumberToken, after: string): MetricDef | null {
+  const metric = token.metric;
   if (n.unit !== '%') return null;
-  if (metric.id === 'rd_expense' && /^\s?(?:of|of the)\s(?:total\s|operating\s)?revenues?|^\s?(?:的)?营收|^\s?(?:的)?收入/u.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
+  if (metric.id === 'rd_expense' && OF_REVENUE.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
+  // A loss as a share of revenue would be a negative margin the text does not write: left alone.
+  const margin = MARGIN_OF[metric.id];
+  if (margin && !token.negative && OF_REVENUE.test(after) && !/^\s?(?:的)/u.test(after)) return METRIC_BY_ID.get(margin) ?? null;
   if (metric.id === 'rd_headcount' && /^\s?(?:of|of the)\s(?:total\s)?(?:workforce|employees|staff|headcount)/u.test(after)) return METRIC_BY_ID.get('rd_headcount_share') ?? null;
   return null;
 }
@@ -68,7 +76,7 @@ export function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceConte
     if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
     // "研发团队共有657人,占员工总数的74%": R&D staff as a share of all employees.
     if (token.metric.id === 'rd_headcount' && n.unit === '%' && SHARE_OF_STAFF.test(between)) return { token, metric: METRIC_BY_ID.get('rd_headcount_share')! };
-    const ratio = ratioOf(token.metric, n, after);
+    const ratio = ratioOf(token, n, after);
     if (ratio) return { token, metric: ratio };
     if (compatible(token.metric, n, ctx)) return { token, metric: token.metric };
     const counterpart = AMOUNT_COUNTERPART[token.metric.id];

@@ -39,7 +39,8 @@ export interface LookupResult {
   neighbours: Figure[];
 }
 
-function segmentMatches(factSegment: string | undefined, wanted: string | undefined): boolean {
+/** A statement's business line is the one asked for (or neither names one). */
+export function segmentMatches(factSegment: string | undefined, wanted: string | undefined): boolean {
   if (!wanted) return !factSegment;
   if (!factSegment) return false;
   const plain = (s: string) => fold(s).replace(/\b(?:services?|business(?:es)?|segments?)\b|业务|服务|板块|分部/gu, '').replace(/\s+/gu, ' ').trim();
@@ -49,8 +50,15 @@ function segmentMatches(factSegment: string | undefined, wanted: string | undefi
   // Across languages: the same words of the vocabulary, every word of both names known.
   const wa = segmentWordsOf(a);
   const wb = segmentWordsOf(b);
-  return wa !== null && wb !== null && wa.length > 0 && wa.join(' ') === wb.join(' ');
+  if (wa === null || wb === null || wa.length === 0 || wb.length === 0) return false;
+  if (wa.join(' ') === wb.join(' ')) return true;
+  // "non-automotive" and 非车解决方案: a line's generic head word says nothing of which line it is.
+  const core = (w: string[]) => w.filter((x) => !GENERIC_LINE_WORDS.has(x)).join(' ');
+  return core(wa) !== '' && core(wa) === core(wb);
 }
+
+// Head words every line may carry or drop ("automotive solutions" = "automotive").
+const GENERIC_LINE_WORDS = new Set(['solutions']);
 
 /**
  * A statement answers the request only when every qualifier matches: adjusted or not,
