@@ -8,13 +8,17 @@ describe('business-line names across languages', () => {
     expect(segmentWordsOf('智慧城市')).toEqual(segmentWordsOf('smart city'));
     expect(segmentWordsOf('非车解决方案')).toEqual(segmentWordsOf('non-automotive solutions'));
     expect(segmentWordsOf('生成式ai')).toEqual(['ai', 'generative']);
+    expect(segmentWordsOf('genai')).toEqual(['ai', 'generative']);
   });
 
   it('keeps different lines apart and leaves names it cannot read whole to match as written', () => {
     expect(segmentWordsOf('车解决方案')).not.toEqual(segmentWordsOf('non automotive solutions'));
     expect(segmentWordsOf('智慧城市')).not.toEqual(segmentWordsOf('智慧生活'));
-    expect(segmentWordsOf('智慧商业')).toBeNull();
-    expect(segmentWordsOf('autonomous driving products')).toBeNull();
+    expect(segmentWordsOf('智慧零售')).toBeNull();
+    expect(segmentWordsOf('自动驾驶产品')).toBeNull();
+    // Latin words are written the same in both languages: they stand for themselves.
+    expect(segmentWordsOf('x创新')).toEqual(segmentWordsOf('x innovation'));
+    expect(segmentWordsOf('autonomous driving products')).toEqual(['autonomous', 'driving', 'products']);
   });
 
   it('drops a list bullet from a line name, and keeps the second of two lines named together', () => {
@@ -28,6 +32,9 @@ describe('business-line names across languages', () => {
     expect(segmentMatches('汽车解决方案', 'automotive')).toBe(true);
     expect(segmentMatches('汽车解决方案', 'non-automotive')).toBe(false);
     expect(segmentMatches('产品解决方案', 'automotive solutions')).toBe(false);
+    expect(segmentMatches('智慧商业', 'smart business')).toBe(true);
+    expect(segmentMatches('智慧商业', 'smart life')).toBe(false);
+    expect(segmentMatches('x创新', 'x innovation businesses')).toBe(true);
     expect(segmentMatches(undefined, 'automotive solutions')).toBe(false);
     expect(segmentMatches('汽车解决方案', undefined)).toBe(false);
   });

@@ -56,6 +56,19 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'net_margin', value: 10 }],
   },
   {
+    // Two lines named together, then one alone at the start of a clause: that clause is the one line's.
+    // 倒退 is a fall; a period that dates an event (去年下半年开启新战略) does not date the figures after it.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '泽塔云期内毛利倒退20.5%至5.49亿元。智慧零售及智慧城市收入就录跌幅,智慧零售按年下跌10.5%至7390万元;智慧城市板块收入2.84亿元。泽塔云去年下半年开启新战略,包括生成式AI收入8.16亿元,按年增42.7%。',
+    gives: [
+      { metric: 'gross_profit', period: 'H1 2030', value: -20.5, q: { change: 'yoy' } },
+      { metric: 'revenue', period: 'H1 2030', value: 73_900_000, q: { segment: '智慧零售' } },
+      { metric: 'revenue', period: 'H1 2030', value: -10.5, q: { segment: '智慧零售', change: 'yoy' } },
+      { metric: 'revenue', period: 'H1 2030', value: 284_000_000, q: { segment: '智慧城市' } },
+      { metric: 'revenue', period: 'H1 2030', value: 816_000_000, q: { segment: '生成式ai' } },
+    ],
+  },
+  {
     // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
     text: 'In Q2 2030, Zeta Cloud revenue was $52.3 million, compared with $48.1 million in the prior-year quarter. Net loss narrowed to RMB 12.5 million in Q2 2030 from RMB 30.2 million a year ago.',
     gives: [
@@ -289,7 +302,8 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     gives: [
       { metric: 'revenue', period: 'H1 2030', value: 854_000_000, q: { segment: '智慧商业' } },
       { metric: 'revenue', period: 'H1 2030', value: 312_000_000, q: { segment: '智慧生活' } },
-      { metric: 'revenue', period: 'H1 2030', value: 83_900_000, q: { segment: '智能汽车及智慧城市' } },
+      // The clause names one of the two lines alone: the figure is that line's.
+      { metric: 'revenue', period: 'H1 2030', value: 83_900_000, q: { segment: 'smart auto' } },
     ],
     never: [{ metric: 'revenue', value: 59.9 }],
   },
@@ -507,6 +521,12 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: "what was the gross margin of 's smart retail solutions in ?", metric: 'gross_margin', segment: 'smart retail solutions', unknown: [] },
   { words: "how much revenue did 's enterprise cloud bring in during ?", metric: 'revenue', segment: 'enterprise cloud', unknown: [] },
   { words: "how much did 's revenue grow in ?", metric: 'revenue', unknown: [] },
+  // What a line earns or brings in is its revenue; what the company earns is its profit.
+  { words: "what did 's smart city segment bring in during ?", metric: 'revenue', segment: 'smart city', unknown: [] },
+  { words: "how much did 's x innovation businesses earn in ?", metric: 'revenue', segment: 'x innovation', unknown: [] },
+  { words: 'how much did it earn in ?', metric: 'net_income', unknown: [] },
+  // Cantonese 咗 is 了.
+  { words: '智能汽车收入按年跌咗几多', metric: 'revenue', segment: 'smart auto', q: { change: 'yoy' }, unknown: [] },
   // Latin words of a line may touch a Chinese metric.
   { words: 'iot paas收入是多少', metric: 'revenue', segment: 'iot paas', unknown: [] },
 ];

@@ -258,6 +258,9 @@ function withYear(c: TimeContext, make: (year: number) => PeriodRef): PeriodRef 
   return y === null ? null : make(y);
 }
 
+// "去年下半年开启新战略,…收入18.16亿元", "in 2023 the company launched…": the time of an event,
+// not the period of the figures the sentence goes on to give.
+const EVENT_AFTER = /^\s?(?:(?:the company|it|we|集团|公司)\s?)?(?:开启|推出|发布|成立|宣布|启动|上市|创立|launched|started|announced|introduced|began|unveiled|founded|listed)/u;
 const SINCE = /(?:since|starting from|starting in|beginning in|compared (?:to|with)|versus|vs\.?|than|relative to|from|against|自|较|与|相比|比)\s?(?:the\s)?$/u;
 const STICKY: Array<[RegExp, Builder]> = RULES.map(([re, build]) => [new RegExp(re.source, 'uy'), build]);
 // Where a period phrase can begin: a word start, a digit run start, or one of these Han characters.
@@ -290,7 +293,7 @@ export function findPeriods(folded: string, ctx: TimeContext): PeriodToken[] {
     }
     if (best) {
       const ref = best.ref ?? { type: 'undated' as const };
-      const since = SINCE.test(folded.slice(Math.max(0, best.start - 16), best.start));
+      const since = SINCE.test(folded.slice(Math.max(0, best.start - 16), best.start)) || EVENT_AFTER.test(folded.slice(best.end, best.end + 16));
       found.push({ start: best.start, end: best.end, ref, since, text: folded.slice(best.start, best.end) });
       i = best.end;
     } else {

@@ -25,7 +25,8 @@ const ZH_TERMS: Array<[RegExp, string]> = [
   [/电商|电子商务/u, 'ecommerce'],
   [/即时零售/u, 'quick commerce'],
   [/本地生活/u, 'local services'],
-  [/智能汽车|汽车/u, 'auto'],
+  [/智能汽车/u, 'smart auto'],
+  [/汽车/u, 'auto'],
   [/广告|营销/u, 'marketing'],
   [/游戏/u, 'games'],
 ];

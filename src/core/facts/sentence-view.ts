@@ -123,6 +123,36 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     }
     out.push({ start: m.start, end: m.end, metric: m.metric, negative: m.negative, adjusted, nonGaap: false, attributable: q.attributable, exclNonrecurring: q.exclNonrecurring, cumulative, segment, segmentFromTopic });
   }
+  return [...out, ...namedParts(nameless, out)].sort((a, b) => a.start - b.start);
+}
+
+// Between a line named on its own at the start of a clause and its figure: a change or a level word.
+const PART_FIGURE_AFTER = /^\s?(?:按年|同比|按季|环比|收入|营收|营业额)?\s?(?:上升|下跌|下降|增长|增加|减少|下滑|回落|倒退|升|跌|增|减|录得|为|达)/u;
+
+/**
+ * "智能汽车及智慧城市收入就录跌幅,智能汽车按年下跌30.5%至8390万元": two lines named together,
+ * then one of them alone at the start of a clause with its figure. That clause's figure is
+ * the one line's, of the metric named with both.
+ */
+function namedParts(text: string, tokens: readonly MetricToken[]): MetricToken[] {
+  const out: MetricToken[] = [];
+  for (const t of tokens) {
+    if (!t.segment || t.segmentFromTopic) continue;
+    const parts = t.segment.split(/及|和|与|、|\sand\s/u).map((x) => x.trim()).filter((x) => x.length >= 2);
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      let at = text.indexOf(part, t.end);
+      while (at >= 0) {
+        const next = tokens.find((x) => x.start > at);
+        const opensClause = /[,，;；]\s?$/u.test(text.slice(Math.max(0, at - 2), at));
+        if (opensClause && PART_FIGURE_AFTER.test(text.slice(at + part.length, at + part.length + 12)) && (!next || next.start > at + part.length + 12)) {
+          out.push({ ...t, start: at, end: at + part.length, segment: canonicalSegment(part) });
+          break;
+        }
+        at = text.indexOf(part, at + 1);
+      }
+    }
+  }
   return out;
 }
 

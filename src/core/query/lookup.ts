@@ -58,7 +58,7 @@ export function segmentMatches(factSegment: string | undefined, wanted: string |
 }
 
 // Head words every line may carry or drop ("automotive solutions" = "automotive").
-const GENERIC_LINE_WORDS = new Set(['solutions']);
+const GENERIC_LINE_WORDS = new Set(['solutions', 'business']);
 
 /**
  * A statement answers the request only when every qualifier matches: adjusted or not,

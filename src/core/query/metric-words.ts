@@ -145,8 +145,6 @@ export function readMetricWords(folded: string): MetricWords {
       segment = after[1]!.trim();
       const at = main.end + (after.index ?? 0);
       text = text.slice(0, at) + ' '.repeat(after[0].length) + text.slice(at + after[0].length);
-      // Money made from a line is its revenue, whatever verb the question used.
-      if (metric && QUESTION_ONLY.has(`${metric.id}:${main.phrase}`) && EARNING_VERBS.has(main.phrase)) metric = METRIC_BY_ID.get('revenue');
     }
   }
   // "the gross margin of Horizon's automotive solutions in H1": the line owned by the company
@@ -160,6 +158,8 @@ export function readMetricWords(folded: string): MetricWords {
       text = text.slice(0, at) + ' '.repeat(owned[1]!.length) + text.slice(at + owned[1]!.length);
     }
   }
+  // Money a line makes, earns or brings in is its revenue, whatever verb the question used.
+  if (segment && main && metric && QUESTION_ONLY.has(`${metric.id}:${main.phrase}`) && EARNING_VERBS.has(main.phrase)) metric = METRIC_BY_ID.get('revenue');
   for (const m of mentions) text = text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end);
   if (blockers.length && !metric) ambiguous = true;
   // Only a business line's own metrics have segments: other words before "loss per share" are unexplained.

@@ -7,8 +7,8 @@ const CJK_SPELLINGS = [...BY_SPELLING.keys()].filter((s) => /[\u4e00-\u9fff]/u.t
 
 /**
  * The vocabulary words a business-line name is made of, sorted ("智慧城市" and "smart city"
- * both give `city smart`), or null when any part of the name is not in the vocabulary, so
- * an unknown name only ever matches itself as written.
+ * both give `city smart`), or null when a Chinese part of the name is not in the vocabulary,
+ * so an unknown name only ever matches itself as written. Latin words stand for themselves.
  */
 export function segmentWordsOf(name: string): string[] | null {
   // Asked for every statement of a series on each look-up: the same few names, read once.
@@ -26,18 +26,18 @@ function readWords(name: string): string[] | null {
   const out: string[] = [];
   for (const piece of name.split(/[\s-]+/u).filter(Boolean)) {
     if (!/[\u4e00-\u9fff]/u.test(piece)) {
-      const word = BY_SPELLING.get(piece) ?? BY_SPELLING.get(piece.replace(/s$/u, ''));
-      if (!word) return null;
-      out.push(word);
+      // A Latin word the vocabulary does not know is written the same in both languages ("X创新" = "X innovation").
+      out.push(...(BY_SPELLING.get(piece) ?? BY_SPELLING.get(piece.replace(/s$/u, '')) ?? piece).split(' '));
       continue;
     }
     let rest = piece;
     while (rest) {
       const latin = rest.match(/^[a-z0-9&]+/u);
       const spelling = latin ? latin[0] : CJK_SPELLINGS.find((s) => rest.startsWith(s));
-      const word = spelling ? BY_SPELLING.get(spelling) : undefined;
+      const word = spelling ? (BY_SPELLING.get(spelling) ?? (latin ? spelling : undefined)) : undefined;
       if (!spelling || !word) return null;
-      out.push(word);
+      // "genai" is two words of the vocabulary: generative ai.
+      out.push(...word.split(' '));
       rest = rest.slice(spelling.length);
     }
   }
