@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSegment } from '../../src/core/facts/segments.ts';
 import { segmentWordsOf } from '../../src/core/query/segment-words.ts';
-import { segmentMatches } from '../../src/core/query/lookup.ts';
+import { segmentMatches, withoutOwnName } from '../../src/core/query/lookup.ts';
 
 describe('business-line names across languages', () => {
   it('gives both spellings of a line the same words', () => {
@@ -37,5 +37,15 @@ describe('business-line names across languages', () => {
     expect(segmentMatches('x创新', 'x innovation businesses')).toBe(true);
     expect(segmentMatches(undefined, 'automotive solutions')).toBe(false);
     expect(segmentMatches('汽车解决方案', undefined)).toBe(false);
+  });
+
+  it("reads a line asked with the company's own name before it as the line ('Zeta Core' is 核心)", () => {
+    const zeta = { id: 'zeta-cloud', name: 'Zeta Cloud', aliases: ['Zeta', '泽塔云'], tickers: [] };
+    expect(withoutOwnName('zeta core', zeta)).toBe('core');
+    expect(withoutOwnName('泽塔云核心', zeta)).toBe('核心');
+    expect(segmentMatches('核心', withoutOwnName('zeta core', zeta))).toBe(true);
+    // The name alone, or a longer word that starts with it, stays as asked.
+    expect(withoutOwnName('zeta', zeta)).toBe('zeta');
+    expect(withoutOwnName('zetabyte storage', zeta)).toBe('zetabyte storage');
   });
 });

@@ -69,6 +69,20 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // Attributable to the company is to its shareholders; attributable to a line of it is never the company's figure.
+    period: { kind: 'Q', year: 2030, quarter: 1 },
+    text: '归属泽塔云的净利润(Non-GAAP)60.11亿元,同比增长21%,归属于泽塔云核心的净利润(Non-GAAP)56.28亿元,同比增长25%。其中泽塔云核心营收为218亿元。',
+    gives: [
+      { metric: 'net_income', period: 'Q1 2030', value: 6_011_000_000, q: { adjusted: true, attributable: true } },
+      { metric: 'net_income', period: 'Q1 2030', value: 21, q: { adjusted: true, attributable: true, change: 'yoy' } },
+      { metric: 'revenue', period: 'Q1 2030', value: 21_800_000_000, q: { segment: '核心' } },
+    ],
+    never: [
+      { metric: 'net_income', value: 5_628_000_000 },
+      { metric: 'net_income', value: 25 },
+    ],
+  },
+  {
     // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
     text: 'In Q2 2030, Zeta Cloud revenue was $52.3 million, compared with $48.1 million in the prior-year quarter. Net loss narrowed to RMB 12.5 million in Q2 2030 from RMB 30.2 million a year ago.',
     gives: [

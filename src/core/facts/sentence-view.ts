@@ -91,6 +91,14 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
       if (NOT_A_FIGURE_AFTER.test(masked.slice(m.end, m.end + 30))) continue;
     }
     const q = phraseQualifiers(folded, m.start, m.end);
+    // "归属百度的净利润": attributable to the company is to its shareholders; "归属于百度核心的净利润"
+    // is a line's profit, which the company's figure must never be taken for.
+    const owner = m.metric.id === 'net_income' ? ownerBefore(folded, nameless, m.start) : null;
+    if (owner === 'line') {
+      out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
+      continue;
+    }
+    if (owner === 'company') q.attributable = true;
     const adjusted = q.adjusted || /\badjusted\b/u.test(m.phrase);
     const cumulative = q.cumulative || /^(?:累计|合计)/u.test(m.phrase);
     let segment: string | null = null;
@@ -124,6 +132,21 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     out.push({ start: m.start, end: m.end, metric: m.metric, negative: m.negative, adjusted, nonGaap: false, attributable: q.attributable, exclNonrecurring: q.exclNonrecurring, cumulative, segment, segmentFromTopic });
   }
   return [...out, ...namedParts(nameless, out)].sort((a, b) => a.start - b.start);
+}
+
+const OWNER_BEFORE = /归属(?:于)?([\u4e00-\u9fffa-z0-9\s]{1,16}?)(?:的)?\s?$/u;
+const OWNER_IS_HOLDERS = /^(?:母公司|本公司|公司|集团|上市公司)?(?:股东|普通股股东|拥有人|所有者|权益持有人)?$/u;
+
+/** Whom a profit is attributable to, when the text names the company: the company, or a line of it. */
+function ownerBefore(folded: string, nameless: string, start: number): 'company' | 'line' | null {
+  const from = Math.max(0, start - 24);
+  const m = nameless.slice(from, start).match(OWNER_BEFORE);
+  if (!m) return null;
+  const at = from + (m.index ?? 0);
+  // Only when a company is named there (blanked in `nameless`): other owners are the vocabulary's cues.
+  if (folded.slice(at, start) === nameless.slice(at, start)) return null;
+  const rest = m[1]!.replace(/\s+/gu, '');
+  return OWNER_IS_HOLDERS.test(rest) ? 'company' : 'line';
 }
 
 // Between a line named on its own at the start of a clause and its figure: a change or a level word.

@@ -100,16 +100,33 @@ function byPeriod(facts: readonly Fact[]): Map<string, Fact[]> {
   return groups;
 }
 
+/**
+ * "Baidu Core", "the Alibaba Cloud business": a line asked with the company's own name before
+ * it is the line without the name, as documents name it ("百度核心营收" gives 核心).
+ */
+export function withoutOwnName(segment: string | undefined, company: Company): string | undefined {
+  if (!segment) return segment;
+  const s = fold(segment).trim();
+  for (const name of [company.name, ...company.aliases].map((n) => fold(n)).sort((a, b) => b.length - a.length)) {
+    if (!s.startsWith(name)) continue;
+    const rest = s.slice(name.length).replace(/^[\s'’s-]+/u, '').trim();
+    if (rest && !/^[a-z]/u.test(s.slice(name.length))) return rest;
+  }
+  return segment;
+}
+
 function candidates(snapshot: CorpusSnapshot, req: LookupRequest): Fact[] {
   // A money figure asked in a currency is the statement in that currency, never a conversion.
   const inCurrency = (f: Fact) => !req.currency || f.qualifiers.change !== undefined || f.unit === '%' || f.unit === 'count' || f.unit === req.currency;
-  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => segmentMatches(f.qualifiers.segment, req.segment) && qualifiersMatch(f, req) && inCurrency(f));
+  const wanted = withoutOwnName(req.segment, req.company);
+  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => (segmentMatches(f.qualifiers.segment, req.segment) || segmentMatches(f.qualifiers.segment, wanted)) && qualifiersMatch(f, req) && inCurrency(f));
 }
 
 /** Same company, metric and period, other qualifiers or segment: what the corpus says instead. */
 function neighboursOf(snapshot: CorpusSnapshot, req: LookupRequest, period: Period): Figure[] {
   const label = periodLabel(period);
-  const near = snapshot.facts.series(req.company.id, req.metric.id).filter((f) => periodLabel(f.period) === label && !(segmentMatches(f.qualifiers.segment, req.segment) && qualifiersMatch(f, req)));
+  const wanted = withoutOwnName(req.segment, req.company);
+  const near = snapshot.facts.series(req.company.id, req.metric.id).filter((f) => periodLabel(f.period) === label && !((segmentMatches(f.qualifiers.segment, req.segment) || segmentMatches(f.qualifiers.segment, wanted)) && qualifiersMatch(f, req)));
   const groups = new Map<string, Fact[]>();
   for (const f of near) {
     const key = JSON.stringify({ ...f.qualifiers, approximate: undefined, periodInferred: undefined, bound: undefined });
