@@ -83,6 +83,17 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // A line's share of revenue; the company's own share of its revenue is no figure.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '(二)智慧零售解决方案:营业额增长1.2倍至5.13亿元,占总营业额57.7%。Zeta Cloud cloud revenue was RMB 2.1 billion, or 23% of total revenue. Revenue was RMB 9.0 billion, or 100% of total revenue. 集团收入占比为100%。',
+    gives: [
+      { metric: 'revenue_share', period: 'H1 2030', value: 57.7, q: { segment: '智慧零售解决方案' } },
+      { metric: 'revenue', period: 'H1 2030', value: 120, q: { segment: '智慧零售解决方案', change: 'yoy' } },
+      { metric: 'revenue_share', period: 'H1 2030', value: 23, q: { segment: 'cloud' } },
+    ],
+    never: [{ metric: 'revenue_share', value: 100 }],
+  },
+  {
     // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
     text: 'In Q2 2030, Zeta Cloud revenue was $52.3 million, compared with $48.1 million in the prior-year quarter. Net loss narrowed to RMB 12.5 million in Q2 2030 from RMB 30.2 million a year ago.',
     gives: [
@@ -539,6 +550,11 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: "what did 's smart city segment bring in during ?", metric: 'revenue', segment: 'smart city', unknown: [] },
   { words: "how much did 's x innovation businesses earn in ?", metric: 'revenue', segment: 'x innovation', unknown: [] },
   { words: 'how much did it earn in ?', metric: 'net_income', unknown: [] },
+  // A line's share of revenue, asked with the line before or after the share; "auto revenue" is no share.
+  { words: '汽车解决方案占         总营业额的比例', metric: 'revenue_share', segment: '汽车解决方案', unknown: [] },
+  { words: 'automotive solutions revenue share', metric: 'revenue_share', segment: 'automotive solutions', unknown: [] },
+  { words: 'what share of total revenue came from cloud in ?', metric: 'revenue_share', segment: 'cloud', unknown: [] },
+  { words: 'smart auto revenue', metric: 'revenue', segment: 'smart auto', unknown: [] },
   // Cantonese 咗 is 了.
   { words: '智能汽车收入按年跌咗几多', metric: 'revenue', segment: 'smart auto', q: { change: 'yoy' }, unknown: [] },
   // Latin words of a line may touch a Chinese metric.

@@ -123,6 +123,8 @@ function documentsOf(snapshot: CorpusSnapshot, company: string): CorpusDocument[
   return index.get(company) ?? [];
 }
 
+const RATIO_BASE: Record<string, string> = { revenue_share: 'revenue', rd_ratio: 'rd_expense' };
+
 /** Documents read sentence by sentence per question, at most: the rest are known by their figures. */
 const MAX_SCANNED_DOCUMENTS = 4;
 
@@ -144,13 +146,15 @@ export function evidencePassages(snapshot: CorpusSnapshot, req: EvidenceRequest,
   const wanted = req.period ? periodLabel(req.period) : null;
   const segmentWords = req.segment ? fold(req.segment).split(/\s+/u).filter((w) => w.length > 1 || /[\u4e00-\u9fff]/u.test(w)) : [];
   const words = (req.words ?? []).map((w) => fold(w));
+  // A share of revenue or an R&D ratio is often written as its amount and "占…": those sentences too.
+  const base = req.metric ? RATIO_BASE[req.metric.id] : undefined;
   const scored: Array<{ doc: CorpusDocument; s: Statement; score: number }> = [];
   for (const doc of documentsToRead(snapshot, req, wanted)) {
     const docPeriod = doc.period ? periodLabel(doc.period) : null;
     for (const s of statementsOf(doc)) {
       let score = 0;
       if (req.metric) {
-        if (!s.metrics.has(req.metric.id)) continue;
+        if (!s.metrics.has(req.metric.id) && !(base && s.metrics.has(base))) continue;
         score += 4;
       }
       const named = wordScore(s.folded, [...segmentWords, ...words]);

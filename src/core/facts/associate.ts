@@ -337,7 +337,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       const sign = c.n.signed ? 1 : NEGATIVE_CHANGE.test(verbs.at(-1)?.[0] ?? '') ? -1 : 1;
       const unit = paired.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
       if (paired.metric.kind === 'ratio' && c.n.unit !== 'pp') continue;
-      const magnitude = c.n.unit === 'x' ? Math.abs(c.n.value) * 100 : Math.abs(c.n.value);
+      const magnitude = c.n.unit === 'x' ? Math.round(Math.abs(c.n.value) * 100 * 1e6) / 1e6 : Math.abs(c.n.value);
       standalone.push({ c, metric: paired, change: { value: sign * magnitude, unit, basis: changeBasis(f, view.numbers.find((n) => n.start < c.n.start) ?? c.n, slots.map((x) => x.n)) ?? defaultBasis(f, c.n.start) } });
       continue;
     }
@@ -364,7 +364,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const lastVerb = verbs.at(-1)?.[0] ?? '';
     let sign = (lastVerb ? NEGATIVE_CHANGE.test(lastVerb) : /^\s?(?:decrease|decline|drop|reduction|lower|fall)/u.test(afterText)) ? -1 : 1;
     if (c.n.signed) sign = 1;
-    const magnitude = c.n.unit === 'x' ? Math.abs(c.n.value) * 100 : Math.abs(c.n.value);
+    const magnitude = c.n.unit === 'x' ? Math.round(Math.abs(c.n.value) * 100 * 1e6) / 1e6 : Math.abs(c.n.value);
     const unit = metricToken.metric.kind === 'ratio' ? 'pp' : c.n.unit === 'pp' ? 'pp' : '%';
     // A ratio moves in points; a percentage change of a ratio is not stated that way.
     if (metricToken.metric.kind === 'ratio' && c.n.unit !== 'pp') continue;
@@ -399,7 +399,9 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (m.nonGaap) qualifiers.nonGaap = true;
     if (m.attributable) qualifiers.attributable = true;
     if (m.exclNonrecurring) qualifiers.exclNonrecurring = true;
-    if (m.segment && (m.metric.id === s.metric.metric.id)) qualifiers.segment = m.segment;
+    if (m.segment && (m.metric.id === s.metric.metric.id || s.metric.metric.id === 'revenue_share')) qualifiers.segment = m.segment;
+    // The company's share of its own revenue is no figure: a share is always a line's.
+    if (s.metric.metric.id === 'revenue_share' && !qualifiers.segment) continue;
     if (forecast) qualifiers.forecast = true;
     if (m.cumulative) qualifiers.cumulative = true;
     if (approximate) qualifiers.approximate = true;
@@ -455,6 +457,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (metric.attributable) qualifiers.attributable = true;
     if (metric.exclNonrecurring) qualifiers.exclNonrecurring = true;
     if (metric.segment) qualifiers.segment = metric.segment;
+    if (metric.metric.id === 'revenue_share' && !qualifiers.segment) continue;
     if (metric.cumulative) qualifiers.cumulative = true;
     if (c.n.start > view.forecastAt) qualifiers.forecast = true;
     if (view.excluding || excludingBefore(f, c.n.start)) qualifiers.excludingItems = true;

@@ -29,6 +29,8 @@ function ratioOf(token: MetricToken, n: NumberToken, after: string): MetricDef |
   const metric = token.metric;
   if (n.unit !== '%') return null;
   if (metric.id === 'rd_expense' && OF_REVENUE.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
+  // "Cloud revenue was RMB 2.1 billion, or 23% of total revenue": the line's share.
+  if (metric.id === 'revenue' && token.segment && OF_REVENUE.test(after)) return METRIC_BY_ID.get('revenue_share') ?? null;
   // A loss as a share of revenue would be a negative margin the text does not write: left alone.
   const margin = MARGIN_OF[metric.id];
   if (margin && !token.negative && OF_REVENUE.test(after) && !/^\s?(?:的)/u.test(after)) return METRIC_BY_ID.get(margin) ?? null;
@@ -39,7 +41,7 @@ function ratioOf(token: MetricToken, n: NumberToken, after: string): MetricDef |
 // "研发开支中第三方服务费…", "其中…": what follows is a part of the metric, not the metric.
 const PART_OF_AFTER = /^\s?(?:中|之中|当中)|其中|of which|among which|including/u;
 const SHARE_OF_STAFF = /(?:占|佔)(?:公司)?(?:员工|雇员|职工)(?:总数|总人数|人数)?(?:的)?(?:比例|比重)?|of (?:the |its |total )?(?:workforce|employees|staff|headcount)/u;
-const SHARE_OF_REVENUE = /占(?:比)?(?:总)?(?:营业)?(?:收入|营收)(?:的)?(?:比例|比重|比率|之比)?/u;
+const SHARE_OF_REVENUE = /占(?:比)?(?:总)?(?:营业额|(?:营业)?(?:收入|营收))(?:的)?(?:比例|比重|比率|之比|百分比)?/u;
 
 // Money words that are not metrics: a number after one of them ("IPO listing expenses of
 // RMB 61.2 million", "上市費用 6,120 萬元") belongs to it, not to a metric named earlier.
@@ -74,6 +76,8 @@ export function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceConte
     if (OTHER_MONEY_NOUN.test(between) || PART_OF_AFTER.test(between)) return null;
     // "研发开支…,占收入比例分别为47.8%…": R&D as a share of revenue.
     if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
+    // "汽车解决方案:营业额…9.13亿元,占总营业额97.7%": a line's share of the company's revenue.
+    if (token.metric.id === 'revenue' && token.segment && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('revenue_share')! };
     // "研发团队共有657人,占员工总数的74%": R&D staff as a share of all employees.
     if (token.metric.id === 'rd_headcount' && n.unit === '%' && SHARE_OF_STAFF.test(between)) return { token, metric: METRIC_BY_ID.get('rd_headcount_share')! };
     const ratio = ratioOf(token, n, after);

@@ -67,7 +67,7 @@ const APPOSITIVE = /,\s*(?:as measured (?:in|by|as)|measured as|defined as|calcu
 const PART_OPENING = /(?:其中|of which|among which)[,，:：]?\s*([^,，;；。:：]{0,16}?)\s*$/u;
 
 /** Metrics a business line reports on its own: the only ones a segment qualifies. */
-export const SEGMENT_METRICS = new Set(['revenue', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
+export const SEGMENT_METRICS = new Set(['revenue', 'revenue_share', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
 
 function metricTokens(folded: string, topic: SegmentTopic | null, companies: CompanyMention[]): MetricToken[] {
   const masked = folded.replace(APPOSITIVE, (m) => m.replace(/[^,]/gu, ' '));
