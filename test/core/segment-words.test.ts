@@ -9,6 +9,7 @@ describe('business-line names across languages', () => {
     expect(segmentWordsOf('非车解决方案')).toEqual(segmentWordsOf('non-automotive solutions'));
     expect(segmentWordsOf('生成式ai')).toEqual(['ai', 'generative']);
     expect(segmentWordsOf('genai')).toEqual(['ai', 'generative']);
+    expect(segmentWordsOf('云订阅')).toEqual(segmentWordsOf('cloud subscription'));
   });
 
   it('keeps different lines apart and leaves names it cannot read whole to match as written', () => {

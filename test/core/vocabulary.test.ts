@@ -94,6 +94,17 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'revenue_share', value: 100 }],
   },
   {
+    // Hong Kong wording: 研究及开发 is R&D, 占营业额百分比 its share of revenue; 经营活动所用净现金 is an outflow.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '期内,泽塔云研究及开发费用按年下跌7.6%至6.79亿元。研究及开发费用占营业额百分比下降至21.3%。经营活动所用净现金由去年同期的1.76亿元,收窄至1,621.5万元。',
+    gives: [
+      { metric: 'rd_expense', period: 'H1 2030', value: 679_000_000 },
+      { metric: 'rd_ratio', period: 'H1 2030', value: 21.3 },
+      { metric: 'operating_cash_flow', period: 'H1 2030', value: -16_215_000 },
+      { metric: 'operating_cash_flow', period: 'H1 2029', value: -176_000_000 },
+    ],
+  },
+  {
     // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
     text: 'In Q2 2030, Zeta Cloud revenue was $52.3 million, compared with $48.1 million in the prior-year quarter. Net loss narrowed to RMB 12.5 million in Q2 2030 from RMB 30.2 million a year ago.',
     gives: [
