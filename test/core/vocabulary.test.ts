@@ -105,6 +105,15 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // A sentence about a product (its parenthesis says so) gives the product's revenue, never the company's.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '泽塔云・苍穹和泽塔云・星瀚(面向高端市场的主要产品)2030年上半年新签304 家客户;期内实现收入增加34.3%至8.45亿元。泽塔云(股份代号:2013)2030年上半年收入31.92亿元。',
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 845_000_000, q: { segment: '苍穹和星瀚' } },
+      { metric: 'revenue', period: 'H1 2030', value: 3_192_000_000 },
+    ],
+  },
+  {
     // "a year ago", "the prior-year quarter": the reported period a year earlier, never the calendar year.
     text: 'In Q2 2030, Zeta Cloud revenue was $52.3 million, compared with $48.1 million in the prior-year quarter. Net loss narrowed to RMB 12.5 million in Q2 2030 from RMB 30.2 million a year ago.',
     gives: [

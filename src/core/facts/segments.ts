@@ -156,6 +156,19 @@ export function topicSegment(folded: string): string | null {
   return null;
 }
 
+// "X和Y(面向高端市场的主要产品)今年上半年新签304家客户;期内实现收入…": a sentence whose subject is a
+// product or brand speaks of its figures, never of the company's.
+const PRODUCT_SUBJECT = /^\s?(?:[-*•]\s?)?([^,，;；。:：()（）]{2,40}?)\s?[(（][^()（）]{0,24}(?:产品|品牌|平台|products?|brands?|platforms?)[^()（）]{0,8}[)）]/u;
+
+/** The product or brand a sentence is about, when it opens with one ("苍穹(主要产品)…"). */
+export function productSubject(folded: string, metricStart: number): string | null {
+  const m = folded.match(PRODUCT_SUBJECT);
+  if (!m || m[0].length > metricStart) return null;
+  // Company names are blanked out: "金蝶云・苍穹" leaves "云苍穹" whole.
+  const name = m[1]!.replace(/[・·•]/gu, '').replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, '').replace(/\s+/gu, ' ').trim();
+  return name.length >= 2 ? canonicalSegment(name) : null;
+}
+
 // "(二)汽车解决方案:营业额增长…": a list item headed by a business line speaks of that line.
 const HEADING_ZH = new RegExp(`^\\s?(?:[-*•]\\s?)?(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、])?\\s?([\\u4e00-\\u9fffa-z][\\u4e00-\\u9fffa-z\\s]{1,14}?(?:${SEGMENT_HEAD_ZH}))\\s?[:：]`, 'u');
 const HEADING_EN = new RegExp(`^\\s?(?:[-*•]\\s?)?(?:\\(?[a-z\\d]{1,3}[.)]\\s)?((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})\\s?:`, 'u');

@@ -3,7 +3,7 @@ import { findMetrics, NOT_A_METRIC, type MetricDef } from './metrics.ts';
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { findPeriods, type PeriodToken, type TimeContext } from './period-phrases.ts';
 import { explicitTotal, phraseQualifiers } from './qualifier-cues.ts';
-import { canonicalSegment, headingSegment, refersToTopic, segmentAfter, segmentBefore } from './segments.ts';
+import { canonicalSegment, headingSegment, productSubject, refersToTopic, segmentAfter, segmentBefore } from './segments.ts';
 
 /** A metric phrase of a sentence with what it says about the figure. */
 export interface MetricToken {
@@ -106,7 +106,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     if (SEGMENT_METRICS.has(m.metric.id)) {
       // "中国电商业务总收入" is the line's total; "总收入" alone is the company's.
       const total = explicitTotal(nameless, m.start) || (/^total|^总/u.test(m.phrase) && !segmentBefore(nameless, m.start));
-      segment = total ? null : (segmentBefore(nameless, m.start, m.phrase) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start));
+      segment = total ? null : (segmentBefore(nameless, m.start, m.phrase) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start) ?? productSubject(nameless, m.start));
       // "AIDC收入347.99亿元,多一成;经调整EBITA转赚1.62亿元": a line named earlier in the sentence
       // goes on for the figures after it, unless they are said to be the total.
       // "其中百度核心营收为…", "of which, …": a part of the total named before, never the total.
