@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './generate/write.ts';
 import { runChild } from './measure/child.ts';
+import { SERVING_NODE_FLAGS } from '../src/node-flags.ts';
 import type { IngestResult } from './measure/ingest.ts';
 import type { PhasesResult } from './measure/phases.ts';
 import type { ServeResult } from './measure/serve.ts';
@@ -72,7 +73,8 @@ async function measureSize(size: number, runs: number, o: ReturnType<typeof pars
     const ingest = await runChild<IngestResult>('ingest.ts', run === 1 ? [...args, '--recall'] : args, o.timeoutMs);
     ingests.push(ingest);
     log(`  run ${run}: ingest ${(ingest.ingestMs / 1000).toFixed(2)} s, ${ingest.facts} facts, peak RSS ${Math.round(ingest.peakRssBytes / 1048576)} MB`);
-    const serve = await runChild<ServeResult>('serve.ts', [...args, '--queries', String(o.queries)], o.timeoutMs);
+    // Served as the bot is served (package.json "serve"), with its Node flags.
+    const serve = await runChild<ServeResult>('serve.ts', [...args, '--queries', String(o.queries)], o.timeoutMs, SERVING_NODE_FLAGS);
     serves.push(serve);
     log(`  run ${run}: cold start ${Math.round(serve.coldStartMs)} ms, /metric p99 ${serve.latency.metric.p99.toFixed(2)} ms, /ask p99 ${serve.latency.ask.p99.toFixed(2)} ms`);
     rmSync(indexDir, { recursive: true, force: true });

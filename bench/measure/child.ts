@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 const TSX = import.meta.resolve('tsx');
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Run `bench/measure/<script>` with arguments; resolves with its JSON result. */
-export function runChild<T>(script: string, args: readonly string[], timeoutMs: number): Promise<T> {
+/** Run `bench/measure/<script>` with arguments (and Node flags); resolves with its JSON result. */
+export function runChild<T>(script: string, args: readonly string[], timeoutMs: number, nodeFlags: readonly string[] = []): Promise<T> {
   const file = fileURLToPath(new URL(`./${script}`, import.meta.url));
   return new Promise<T>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, file, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, '--import', TSX, file, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -2,7 +2,8 @@ import { CompanyRegistry, type Company } from './companies/registry.ts';
 import type { CorpusDocument } from './corpus/document.ts';
 import type { LoadedCorpus, ReadCorpusFile } from './corpus/load.ts';
 import { buildDocuments } from './corpus/load.ts';
-import { extractFacts } from './facts/extract.ts';
+import { extractDocument } from './facts/extract.ts';
+import type { StatementNotes } from './facts/statement-notes.ts';
 import type { Fact } from './facts/fact.ts';
 import { FactStore } from './facts/fact-store.ts';
 import { storableFacts } from './figure-limits.ts';
@@ -67,6 +68,8 @@ export interface ExtractionHooks {
 export interface ExtractedFigures {
   facts: Fact[];
   dropped: number;
+  /** What each statement speaks of, for evidence when no figure answers. */
+  notes?: StatementNotes;
 }
 
 /**
@@ -96,7 +99,8 @@ export function buildSnapshot(
     let extracted = hooks.extracted?.get(doc.file);
     if (!extracted) {
       hooks.onExtract?.(doc.file, doc.text.length);
-      extracted = storableFacts(extractFacts(doc, registry));
+      const { facts: found, notes } = extractDocument(doc, registry);
+      extracted = { ...storableFacts(found), notes };
       hooks.onExtract?.(null);
       hooks.onExtracted?.(doc.file, extracted);
     }
@@ -104,6 +108,7 @@ export function buildSnapshot(
       problems.push({ file: doc.file, message: `${extracted.dropped} number${extracted.dropped === 1 ? '' : 's'} left out as figures: too large to be a company's figure (or not a number); the sentences are still searched`, skipped: false });
     }
     for (const f of extracted.facts) facts.push(f);
+    if (extracted.notes) doc.notes = extracted.notes;
   }
   const built = buildSearchIndex(loaded.documents, registry);
   const passages = built.passages;

@@ -4,7 +4,8 @@ import type { CorpusDocument } from '../corpus/document.ts';
 import { findMetrics, type MetricDef } from '../facts/metrics.ts';
 import { documentNow, findPeriods, THIS_QUARTER } from '../facts/period-phrases.ts';
 import { splitSentences } from '../facts/sentences.ts';
-import { periodLabel, previousYear, type Period } from '../periods.ts';
+import { periodLabel, type Period } from '../periods.ts';
+import { notedStatements, statementPeriodLabels } from '../facts/statement-notes.ts';
 import type { AskedQualifiers } from '../query/metric-words.ts';
 import type { CorpusSnapshot } from '../snapshot.ts';
 import { crossLanguageTerms } from '../text/glossary.ts';
@@ -31,7 +32,8 @@ export interface EvidenceRequest {
 interface Statement {
   start: number;
   end: number;
-  folded: string;
+  /** Read on first use: most statements are passed over on their metric alone. */
+  readonly folded: string;
   metrics: Set<string>;
   /** Read on first use: most statements are passed over on their metric alone. */
   readonly periods: Set<string>;
@@ -43,6 +45,23 @@ const cache = new WeakMap<CorpusDocument, Statement[]>();
 function statementsOf(doc: CorpusDocument): Statement[] {
   const hit = cache.get(doc);
   if (hit) return hit;
+  // Noted when the figures were extracted: nothing to read again but the few sentences scored.
+  if (doc.notes) {
+    const noted = notedStatements(doc.notes).map((n): Statement => {
+      let folded: string | undefined;
+      return {
+        start: n.start,
+        end: n.end,
+        metrics: n.metrics,
+        periods: n.periods,
+        get folded() {
+          return (folded ??= fold(doc.text.slice(n.start, n.end)));
+        },
+      };
+    });
+    cache.set(doc, noted);
+    return noted;
+  }
   const now = documentNow(doc.published, doc.period);
   const contextYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
   // Folding the whole text costs more than the rest: only a statement whose periods are read needs it.
@@ -56,19 +75,8 @@ function statementsOf(doc: CorpusDocument): Statement[] {
     let read: Set<string> | undefined;
     const readPeriods = (): Set<string> => {
       if (read) return read;
-      const periods = (read = new Set<string>());
-      for (const p of findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter: speaksOfThisQuarter() })) {
-        if (p.ref.type === 'abs') periods.add(periodLabel(p.ref.period));
-        // A span ("2018年至2021年…分别为") speaks of each of its years.
-        else if (p.ref.type === 'span') for (let y = p.ref.fromYear; y <= p.ref.toYear; y += 1) periods.add(`FY${y}`);
-        // "去年同期", "the same quarter of 2023": the document's own period a year earlier.
-        else if (doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span') {
-          const base = doc.period;
-          if (p.ref.type === 'same-period-prior-year') periods.add(periodLabel(previousYear(base)));
-          else if (p.ref.type === 'same-period-of-year') periods.add(periodLabel({ ...base, year: p.ref.year } as Period));
-        }
-      }
-      return periods;
+      read = new Set(statementPeriodLabels(findPeriods(folded, { docPeriod: doc.period, now, contextYear, speaksOfThisQuarter: speaksOfThisQuarter() }), doc.period));
+      return read;
     };
     out.push({
       start: s.start,

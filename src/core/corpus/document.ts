@@ -1,3 +1,4 @@
+import type { StatementNotes } from '../facts/statement-notes.ts';
 import type { Period } from '../periods.ts';
 import type { DocumentKind } from './formats/document-read.ts';
 
@@ -28,6 +29,8 @@ export interface CorpusDocument {
   kind?: DocumentKind;
   /** PDF only: start offset in `text` of each page (page n starts at `pages[n - 1]`). */
   pages?: number[];
+  /** What each statement speaks of, noted when its figures were extracted (absent when they were not). */
+  notes?: StatementNotes;
 }
 
 /** The PDF page a text offset falls on, or undefined for documents without pages. */

@@ -8,7 +8,8 @@ import { topicSegment } from './segments.ts';
 import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
 import { viewSentence, type MetricToken, type SegmentTopic, type SentenceView } from './sentence-view.ts';
-import { NOT_A_METRIC } from './metrics.ts';
+import { findMetrics, NOT_A_METRIC } from './metrics.ts';
+import { StatementNoter, statementPeriodLabels, type StatementNotes } from './statement-notes.ts';
 import { continuedMetric, inheritedMetric, isListItem, itemLabel, soleMetric } from './list-items.ts';
 import { periodLabel, type Period } from '../periods.ts';
 import { findTables, insideTables } from './tables/find-tables.ts';
@@ -65,8 +66,14 @@ function followList(view: SentenceView, lead: MetricToken | null): MetricToken |
  * document writes it.
  */
 export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fact[] {
+  return extractDocument(doc, registry).facts;
+}
+
+/** The figures of a document, and notes of what each of its statements speaks of (statement-notes.ts). */
+export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry): { facts: Fact[]; notes: StatementNotes } {
+  const noter = new StatementNoter();
   const primary = registry.get(doc.company);
-  if (!primary) return [];
+  if (!primary) return { facts: [], notes: noter.notes() };
   const now = documentNow(doc.published, doc.period);
   const currency = defaultCurrency(doc.text);
   const speaksOfThisQuarter = THIS_QUARTER.test(fold(doc.text.slice(0, 200_000)));
@@ -118,6 +125,8 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     const paragraphYear = paragraphPeriod && paragraphPeriod.kind !== 'date' && paragraphPeriod.kind !== 'span' ? paragraphPeriod.year : null;
     const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter, fiscalYearEnd: primary.yearEnd };
     const view = viewSentence(folded, time, registry, topic);
+    // Question words too ("lose", "赚"): the notes serve look-ups, which read questions that way.
+    if (hasDigit && source.length <= MAX_NOTED_STATEMENT) noter.add(sentence.start, sentence.end, findMetrics(folded, { question: true }).map((m) => m.metric.id), statementPeriodLabels(view.periods, doc.period));
     if (listItem) listLead = followList(view, listLead);
     const continued = continuedMetric(view, previousMetric?.paragraph === paragraph ? previousMetric.token : null);
     if (continued) view.metrics.push(continued);
@@ -164,5 +173,8 @@ export function extractFacts(doc: CorpusDocument, registry: CompanyRegistry): Fa
     }
   }
   if (tables.length) facts.push(...tableFacts(tables, { docId: doc.id, registry, primary, time: { docPeriod: doc.period, now, contextYear: null }, defaultCurrency: currency, reportPeriod: doc.inferred.includes('period') ? null : doc.period }));
-  return facts;
+  return { facts, notes: noter.notes() };
 }
+
+/** Longer "statements" are run-on text that lost its full stops: never shown as evidence. */
+const MAX_NOTED_STATEMENT = 2000;
