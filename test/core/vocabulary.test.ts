@@ -132,6 +132,14 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // "for the full year 2017": the year written after it, never the year of the clause before.
+    text: 'Zeta Cloud reported revenue of RMB 3.88 billion for the full year 2027. Full-year 2028 revenue was RMB 5 billion.',
+    gives: [
+      { metric: 'revenue', period: 'FY2027', value: 3_880_000_000 },
+      { metric: 'revenue', period: 'FY2028', value: 5_000_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -16,4 +16,12 @@ describe('Node flags the bot is served with', () => {
     expect(entry).toBeGreaterThan(node);
     expect(words.slice(node + 1, entry)).toEqual(expect.arrayContaining([...SERVING_NODE_FLAGS]));
   });
+
+  it('the container starts the bot with them too', () => {
+    const dockerfile = readFileSync(new URL('../../deploy/Dockerfile', import.meta.url), 'utf8');
+    const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/mu)![1]!) as string[];
+    expect(cmd[0]).toBe('node');
+    expect(cmd.at(-1)).toBe('dist/src/main.js');
+    expect(cmd.slice(1, -1)).toEqual(expect.arrayContaining([...SERVING_NODE_FLAGS]));
+  });
 });

@@ -34,13 +34,22 @@ function walk(value: unknown, snapshot: CorpusSnapshot, paged: Source[]): unknow
   return out;
 }
 
+// Whether any document has pages, once per snapshot: a look-up must not walk every document.
+const paged = new WeakMap<readonly object[], boolean>();
+
+function hasPages(snapshot: CorpusSnapshot): boolean {
+  let has = paged.get(snapshot.documents);
+  if (has === undefined) paged.set(snapshot.documents, (has = snapshot.documents.some((d) => d.pages?.length)));
+  return has;
+}
+
 /**
  * The answer with `page` set on every source quoted from a PDF. The text message was
  * written before (by `citeLine` and `passageBlock`), so its citations of those sources
  * get the page too: the same citation, written again with it.
  */
 export function withPages(answer: Answer, snapshot: CorpusSnapshot): Answer {
-  if (!snapshot.documents.some((d) => d.pages?.length)) return answer;
+  if (!hasPages(snapshot)) return answer;
   const paged: Source[] = [];
   const out = walk(answer, snapshot, paged) as Answer;
   let message = out.message;

@@ -49,11 +49,19 @@ export class FactStore {
   }
 
   /** Business lines a company's figures of a metric are stated for. */
-  segmentsOf(company: string, metric: string): Set<string> {
-    const out = new Set<string>();
-    for (const f of this.series(company, metric)) if (f.qualifiers.segment) out.add(f.qualifiers.segment);
+  segmentsOf(company: string, metric: string): ReadonlySet<string> {
+    const key = `${company}\u0000${metric}`;
+    let out = this.segments.get(key);
+    if (!out) {
+      out = new Set<string>();
+      for (const f of this.series(company, metric)) if (f.qualifiers.segment) out.add(f.qualifiers.segment);
+      // The store never changes: each company's lines of a metric are read once.
+      this.segments.set(key, out);
+    }
     return out;
   }
+
+  private readonly segments = new Map<string, Set<string>>();
 
   /** Metrics known for a company. */
   metricsOf(company: string): string[] {

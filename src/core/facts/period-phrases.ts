@@ -184,6 +184,8 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`${Y}\\s?(?:full[- ]year|fiscal year)`, 'u'), (m) => fy(+m[1]!)],
   [new RegExp(`${Y}\\s?年?全年`, 'u'), (m) => fy(+m[1]!)],
   // "全年营收81亿元", "for the full year": the year the clause is about.
+  // "for the full year 2017", "full-year 2024": the year written after it.
+  [new RegExp(`(?:for )?(?:the )?full[- ]year (?:of )?${Y}(?![\\d%])`, 'u'), (m) => fy(+m[1]!)],
   [/全年|(?:for )?the full year\b/u, (_m, c) => withYear(c, (y) => fy(y, true))],
   [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],
