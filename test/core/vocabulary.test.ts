@@ -140,6 +140,22 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // The report named gives the period ("semi-annual report for 2030" is H1); "was a loss of" keeps the
+    // qualifiers of the metric it gives; per-capita figures and amounts of change are nobody's level.
+    text: "Zeta Cloud released its semi-annual report for 2030, with revenue of 8.325 billion yuan; while the net profit attributable to shareholders of the listed company was a loss of 301 million yuan, compared to a net profit of 63.5 million yuan in the same period last year. The company's per capita revenue and per capita gross profit increased by 120,000 yuan and 80,000 yuan respectively on the basis of 2029. Revenue and gross profit increased by RMB 120 million and RMB 80 million respectively in 2029.",
+    gives: [
+      { metric: 'revenue', period: 'H1 2030', value: 8_325_000_000 },
+      { metric: 'net_income', period: 'H1 2030', value: -301_000_000, q: { attributable: true } },
+      { metric: 'net_income', period: 'H1 2029', value: 63_500_000, q: { attributable: true } },
+    ],
+    never: [
+      { metric: 'revenue', value: 120_000 },
+      { metric: 'gross_profit', value: 80_000 },
+      { metric: 'gross_profit', value: 80_000_000 },
+      { metric: 'revenue', value: 120_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

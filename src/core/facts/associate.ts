@@ -69,6 +69,12 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   for (const s of slots) {
     if (s.role === 'value' && s.n.unit !== '%' && s.n.unit !== 'pp' && AMOUNT_CHANGE_BEFORE.test(f.slice(Math.max(0, s.n.start - 24), s.n.start))) s.dropped = true;
   }
+  // "increased by 120,000 yuan and 80,000 yuan respectively": the amounts listed with it are changes too.
+  for (let i = 1; i < slots.length; i += 1) {
+    const a = slots[i - 1]!;
+    const b = slots[i]!;
+    if (a.dropped && a.role === 'value' && b.role === 'value' && b.n.unit === a.n.unit && LIST_GAP.test(f.slice(a.n.end, b.n.start))) b.dropped = true;
+  }
   const values = slots.filter((s) => s.role === 'value');
   for (const s of values) s.own = ownPeriod(s.n, view);
 
@@ -225,6 +231,17 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
 
   // Paired metrics: "Selling costs and other costs were RMB 12.3 million and RMB 4.5 million".
   pairMetrics(values, view, ctx);
+
+  // "net profit attributable to shareholders was a loss of 401 million": the bare word says
+  // the sign; the metric named just before it says which figure, qualifiers included.
+  for (const s of values) {
+    const bare = s.metric;
+    if (!bare || !BARE_RESULT.test(f.slice(bare.start, bare.end))) continue;
+    const named = view.metrics.filter((m) => m.end <= bare.start).at(-1);
+    if (!named || named.metric.id !== bare.metric.id || !(named.attributable || named.adjusted || named.exclNonrecurring)) continue;
+    if (!RESULT_IS.test(f.slice(named.end, bare.start).replace(/\b(?:attributable|to|of|the|shareholders|equity|holders|owners|parent|company|listed|ordinary)\b/gu, ' ').replace(/\s+/gu, ' '))) continue;
+    s.metric = { ...named, start: bare.start, end: bare.end, negative: bare.negative };
+  }
 
   // "…分别为A、B、C及D,累计X": a total over the years of the list, of the metric just listed.
   for (const s of values) {
@@ -473,6 +490,10 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
 
 // Between an amount and a share said of it: "X, or 18.2% of revenue", "X (18.2% of revenue)".
 const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accounting for|\()\s?$/u;
+
+const BARE_RESULT = /^(?:a |an )?(?:net )?(?:loss|losses|profit|profits|亏损|盈利)$/u;
+// Between a metric and the bare word that gives its value: "was a", "recorded a", "为".
+const RESULT_IS = /^\s?(?:was|were|is|came in at|stood at|recorded|posted|reported|turned into|swung to|为|录得)?\s?(?:a|an)?\s?$/u;
 
 // A year word that, after a comparison base, means the same period a year earlier.
 const PRIOR_YEAR_WORD = /^(?:last year|the previous year|the prior year|a year ago|去年|上年)$/u;

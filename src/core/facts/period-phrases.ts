@@ -173,6 +173,8 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`${Y}\\s?h([12])\\b`, 'u'), (m) => h(+m[1]!, +m[2]! as 1 | 2)],
   [new RegExp(`${Y}\\s?年?\\s?(上|下)半年度?`, 'u'), (m) => h(+m[1]!, m[2] === '上' ? 1 : 2)],
   [new RegExp(`${Y} (?:half-year|half year|interim|semi-annual|semiannual) (?:report|results)`, 'u'), (m) => h(+m[1]!, 1)],
+  // "released its semi-annual report for 2024": the half the report covers, never the year.
+  [new RegExp(`(?:half-year|half year|interim|semi-annual|semiannual) (?:report|results) (?:for|of) (?:fiscal (?:year )?)?${Y}`, 'u'), (m) => h(+m[1]!, 1)],
   [new RegExp(`${Y}\\s?年?(?:半年报|半年度报告|中报|中期报告)`, 'u'), (m) => h(+m[1]!, 1)],
   [/(?:the )?(first|second) half (?:of )?(this|last) year/u, (m, c) => relYear(c, m[2]!, (y) => h(y, m[1] === 'first' ? 1 : 2))],
   [/(今年|去年|本年)(上|下)半年/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => h(y, m[2] === '上' ? 1 : 2))],
@@ -180,12 +182,13 @@ const RULES: Array<[RegExp, Builder]> = [
   [/(上|下)半年/u, (m, c) => withYear(c, (y) => h(y, m[1] === '上' ? 1 : 2, true))],
   // Years
   [new RegExp(`${Y}\\s?(?:annual report|年报|年度报告)`, 'u'), (m) => fy(+m[1]!)],
-  [new RegExp(`(?:the )?full[- ]year (?:of )?(?:fiscal (?:year )?)?${Y}`, 'u'), (m) => fy(+m[1]!)],
+  // "for the full year 2017": the year written after it (longer than "for the full year" alone).
+  [new RegExp(`(?:for )?(?:the )?full[- ]year (?:of )?(?:fiscal (?:year )?)?${Y}`, 'u'), (m) => fy(+m[1]!)],
+  // "its annual report for 2024": the year the report covers.
+  [new RegExp(`annual (?:report|results) (?:for|of) (?:fiscal (?:year )?)?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [new RegExp(`${Y}\\s?(?:full[- ]year|fiscal year)`, 'u'), (m) => fy(+m[1]!)],
   [new RegExp(`${Y}\\s?年?全年`, 'u'), (m) => fy(+m[1]!)],
   // "全年营收81亿元", "for the full year": the year the clause is about.
-  // "for the full year 2017", "full-year 2024": the year written after it.
-  [new RegExp(`(?:for )?(?:the )?full[- ]year (?:of )?${Y}(?![\\d%])`, 'u'), (m) => fy(+m[1]!)],
   [/全年|(?:for )?the full year\b/u, (_m, c) => withYear(c, (y) => fy(y, true))],
   [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],

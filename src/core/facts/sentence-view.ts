@@ -48,6 +48,8 @@ export interface SentenceView {
 
 // Words that make what follows an increment of a metric rather than its level.
 const INCREMENT_BEFORE = /(?:新增|新增加|额外|增量|additional|incremental|extra)\s?$/u;
+// "per capita revenue", "人均毛利", "单客户收入": a ratio to heads, never the company's figure.
+const PER_HEAD_BEFORE = /(?:per[- ](?:capita|head|employee|customer|user|client)|average|人均|单客户|每名员工|每位员工|每用户|单用户|户均)\s?$/u;
 
 // Bare words that name a metric only in the right company: "a loss of RMB 1 million" but
 // not "a loss of disposal of properties", "adjusted stock profit" or "exchange loss".
@@ -81,7 +83,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     // "占收入比例", "as a percentage of revenue": the denominator of a ratio, not a figure's metric.
     if (/(?<![应應])(?:占|佔)(?:比)?(?:总|總)?\s?$|(?:percentage|percent|share|proportion|portion|\d%) of (?:total |its |our |the )?$/u.test(masked.slice(Math.max(0, m.start - 24), m.start))) continue;
     // "新增研发投入7.4亿元", "additional R&D investment": an increment, not the level; its numbers are nobody's.
-    if (INCREMENT_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start))) {
+    if (INCREMENT_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start)) || PER_HEAD_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start))) {
       out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
       continue;
     }
