@@ -156,6 +156,15 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // After figures of several years, a change with no period of its own is tied to none of them.
+    text: '2026年至2029年,泽塔云亏损净额分别为24.33亿元、39.67亿元、111.58亿元及161.4亿元。值得注意的是,其亏损缺口较去年迅速扩大,同比上升51.5%。',
+    gives: [
+      { metric: 'net_income', period: 'FY2026', value: -2_433_000_000 },
+      { metric: 'net_income', period: 'FY2029', value: -16_140_000_000 },
+    ],
+    never: [{ metric: 'net_income', value: 51.5 }],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -52,7 +52,7 @@ function periodOf(ref: PeriodRef, base: Period | null): Period | null {
 }
 
 /** Extract the figures of one sentence. */
-export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (pos: number) => Company): { facts: SentenceFact[]; period: Period | null; periodList: Period[] | null } {
+export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (pos: number) => Company): { facts: SentenceFact[]; period: Period | null; periodList: Period[] | null; listed: boolean } {
   const f = view.folded;
   const slots: Slot[] = view.numbers.map((n) => {
     const before = f.slice(Math.max(0, n.start - 40), n.start);
@@ -307,7 +307,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       s.periodInferred = true;
       continue;
     }
-    s.period = ctx.paragraphPeriod ?? ctx.docPeriod;
+    s.period = ctx.periodInDoubt ? null : ctx.paragraphPeriod ?? ctx.docPeriod;
     // Carried from an earlier sentence of the paragraph: weaker, but read as the text says.
     s.periodInferred = !ctx.paragraphPeriod;
     s.carried = Boolean(ctx.paragraphPeriod);
@@ -485,7 +485,9 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   // ("…compared to RMB 19.4 million in the previous year" leaves the next item in this year).
   const reported = values.find((v) => !v.dropped && !v.prior && v.period && v.period.kind !== 'span' && v.period.kind !== 'date')?.period;
   const established = reported ?? (sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null);
-  return { facts, period: established, periodList: pairedList };
+  // Figures of several periods listed: no one period goes on for the paragraph.
+  const listed = new Set(values.filter((v) => v.listPeriod && !v.dropped).map((v) => periodLabel(v.listPeriod!))).size > 1;
+  return { facts, period: listed ? null : established, periodList: pairedList, listed };
 }
 
 // Between an amount and a share said of it: "X, or 18.2% of revenue", "X (18.2% of revenue)".

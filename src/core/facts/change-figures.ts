@@ -48,7 +48,7 @@ export function periodForChange(n: NumberToken, view: SentenceView, ctx: Sentenc
   if (token?.ref.type === 'abs') return token.ref.period;
   const after = view.periods.find((p) => p.start >= n.end && !p.since && p.ref.type === 'abs');
   if (after?.ref.type === 'abs' && !/[,;，；]/u.test(view.folded.slice(n.end, after.start))) return after.ref.period;
-  if (view.periods.some((p) => p.ref.type === 'undated')) return null;
+  if (view.periods.some((p) => p.ref.type === 'undated') || ctx.periodInDoubt) return null;
   return ctx.paragraphPeriod ?? ctx.docPeriod;
 }
 

@@ -82,6 +82,7 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
   const topics = new Map<'en' | 'zh', { segment: string; paragraph: number }>();
   let paragraph = -1;
   let paragraphPeriod: Period | null = null;
+  let periodInDoubt = false;
   let periodList: Period[] | null = null;
   let listLead: MetricToken | null = null;
   let lastPeriodList: Period[] | null = null;
@@ -97,6 +98,7 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphPeriod = null;
+      periodInDoubt = false;
       periodList = null;
       if (listBase !== undefined) listBase = null;
     }
@@ -135,9 +137,12 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
     if (view.numbers.length === 0) continue;
     // "同期,经调整净亏损分别为…" opening the next paragraph speaks of the list of periods just given.
     const listOfBefore = periodList ?? (SAME_PERIODS.test(folded) ? lastPeriodList : null);
-    const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, periodList: listOfBefore, defaultCurrency: currency };
+    const ctx: SentenceContext = { docCompany: primary, docPeriod: doc.period, paragraphPeriod, periodInDoubt, periodList: listOfBefore, defaultCurrency: currency };
     const result = associate(view, ctx, subjectFinder(view.companies, folded, primary));
     if (result.period) paragraphPeriod = result.period;
+    // After figures of several periods, the next sentence must name its own.
+    if (result.listed) paragraphPeriod = null;
+    periodInDoubt = result.listed || (periodInDoubt && !result.period);
     if (result.periodList) periodList = lastPeriodList = result.periodList;
 
     let statedInSource: number[] | undefined;

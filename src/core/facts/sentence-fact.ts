@@ -24,6 +24,11 @@ export interface SentenceContext {
   docPeriod: Period | null;
   /** Period established by an earlier sentence of the same paragraph. */
   paragraphPeriod: Period | null;
+  /**
+   * An earlier sentence of the paragraph gave figures for several periods ("2018年至2021年…分别为"):
+   * a figure with no period of its own after it has no period the text ties it to.
+   */
+  periodInDoubt?: boolean;
   /** Periods of the last list an earlier sentence of the paragraph paired ("2022年、2023年及2024年…分别为"). */
   periodList?: Period[] | null;
   /** Companies named in the document by default currency (amounts written "X million"). */
