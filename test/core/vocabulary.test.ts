@@ -165,6 +165,17 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'net_income', value: 51.5 }],
   },
   {
+    // Several expense lines together are none of them; a holder's position value and a per-account value are no company figure.
+    text: 'Total selling, administrative, and financial expenses amounted to 161 million yuan, which is a 8.31% increase. Selling expenses were 50 million yuan in 2030. 户均持股市值由三季度末的456.05万元增加至911.07万元。张三持仓市值约为80亿元。',
+    gives: [{ metric: 'sm_expense', period: 'FY2030', value: 50_000_000 }],
+    never: [
+      { metric: 'finance_expense', value: 161_000_000 },
+      { metric: 'finance_expense', value: 8.31 },
+      { metric: 'market_value', value: 9_110_700 },
+      { metric: 'market_value', value: 8_000_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -49,7 +49,10 @@ export interface SentenceView {
 // Words that make what follows an increment of a metric rather than its level.
 const INCREMENT_BEFORE = /(?:新增|新增加|额外|增量|additional|incremental|extra)\s?$/u;
 // "per capita revenue", "人均毛利", "单客户收入": a ratio to heads, never the company's figure.
-const PER_HEAD_BEFORE = /(?:per[- ](?:capita|head|employee|customer|user|client)|average|人均|单客户|每名员工|每位员工|每用户|单用户|户均)\s?$/u;
+const PER_HEAD_BEFORE = /(?:per[- ](?:capita|head|employee|customer|user|client)|average|人均|单客户|每名员工|每位员工|每用户|单用户|户均[\u4e00-\u9fff]{0,2})\s?$/u;
+// "Total selling, administrative, and financial expenses", "销售、管理、财务费用合计": several
+// expense lines together, never the last one named.
+const EXPENSES_LISTED_BEFORE = /(?:selling|sales|administrative|general(?: and administrative)?|marketing|research and development|r&d)(?:\s?,\s?|\s(?:and|&)\s|,\s(?:and|&)\s)+$|(?:销售|管理|研发|财务)(?:费用)?、$/u;
 
 // Bare words that name a metric only in the right company: "a loss of RMB 1 million" but
 // not "a loss of disposal of properties", "adjusted stock profit" or "exchange loss".
@@ -83,7 +86,8 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     // "占收入比例", "as a percentage of revenue": the denominator of a ratio, not a figure's metric.
     if (/(?<![应應])(?:占|佔)(?:比)?(?:总|總)?\s?$|(?:percentage|percent|share|proportion|portion|\d%) of (?:total |its |our |the )?$/u.test(masked.slice(Math.max(0, m.start - 24), m.start))) continue;
     // "新增研发投入7.4亿元", "additional R&D investment": an increment, not the level; its numbers are nobody's.
-    if (INCREMENT_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start)) || PER_HEAD_BEFORE.test(masked.slice(Math.max(0, m.start - 14), m.start))) {
+    const lead = masked.slice(Math.max(0, m.start - 40), m.start);
+    if (INCREMENT_BEFORE.test(lead) || PER_HEAD_BEFORE.test(lead) || (m.metric.kind === 'amount' && EXPENSES_LISTED_BEFORE.test(lead) && /expense|费用|开支/u.test(m.phrase))) {
       out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
       continue;
     }
