@@ -176,6 +176,29 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // An appositive that states a figure keeps its metric; "up from X" is a base, never this period's figure.
+    text: 'Zeta Cloud revenues were RMB 2.45 billion for the fourth quarter of 2030. Gross profit was RMB 812.5 million, representing a gross margin of 33.2%, compared with 30.1% in the fourth quarter of 2029. Adjusted EBITDA was RMB 210.3 million, up from RMB 150.2 million.',
+    gives: [
+      { metric: 'gross_margin', period: 'Q4 2030', value: 33.2 },
+      { metric: 'gross_margin', period: 'Q4 2029', value: 30.1 },
+      { metric: 'ebitda', period: 'Q4 2030', value: 210_300_000, q: { adjusted: true } },
+    ],
+    never: [{ metric: 'ebitda', value: 150_200_000 }],
+  },
+  {
+    // "上年同期亏损" is the attributable loss named before, a year earlier; its period ends with its clause.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '泽塔云2030年上半年股东应占亏损收窄至3.2亿元,上年同期亏损5.1亿元;每股亏损0.12元,不派中期息。2028年及2029年,泽塔云经调整净亏损分别为9740万元及6.21亿元,年内亏损则分别为1.44亿元及7.88亿元。',
+    gives: [
+      { metric: 'net_income', period: 'H1 2030', value: -320_000_000, q: { attributable: true } },
+      { metric: 'net_income', period: 'H1 2029', value: -510_000_000, q: { attributable: true } },
+      { metric: 'eps', period: 'H1 2030', value: -0.12 },
+      { metric: 'net_income', period: 'FY2028', value: -97_400_000, q: { adjusted: true } },
+      // "年内亏损" is the loss for the year, not the adjusted loss named before it.
+      { metric: 'net_income', period: 'FY2028', value: -144_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

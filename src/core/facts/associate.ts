@@ -30,7 +30,7 @@ const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|
 const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|(?:up|down|rising|falling|increased|decreased|declined|grew|rose|fell|improved|narrowed|widened|growing) from|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 // "较上年同期的运营亏损6.04亿元", "相比去年的": the comparison base, in Chinese word order.
 const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|(?<![占佔])比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
 const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
@@ -243,6 +243,19 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     s.metric = { ...named, start: bare.start, end: bare.end, negative: bare.negative };
   }
 
+  // "股东应占亏损收窄至3.2亿元,上年同期亏损5.1亿元": a bare loss or profit after the metric named
+  // with its qualifiers is the same figure (of another period), qualifiers included.
+  for (const s of values) {
+    const bare = s.metric;
+    if (!bare || bare.attributable || bare.adjusted || bare.exclNonrecurring || !BARE_RESULT.test(f.slice(bare.start, bare.end))) continue;
+    const named = view.metrics.filter((m) => m.end <= bare.start).at(-1);
+    if (!named || named.metric.id !== bare.metric.id || !(named.attributable || named.adjusted || named.exclNonrecurring)) continue;
+    if (/[;；。]/u.test(f.slice(named.end, bare.start))) continue;
+    // Only when its clause names nothing but the earlier period: "年内亏损" is a line of its own.
+    const clause = f.slice(0, bare.start).split(/[,，;；]/u).at(-1) ?? '';
+    if (!SAME_FIGURE_EARLIER.test(clause)) continue;
+    s.metric = { ...named, start: bare.start, end: bare.end, negative: bare.negative };
+  }
   // "…分别为A、B、C及D,累计X": a total over the years of the list, of the metric just listed.
   for (const s of values) {
     if (s.metric && !s.metric.cumulative && CUMULATIVE_BEFORE.test(f.slice(Math.max(0, s.n.start - 12), s.n.start))) s.metric = { ...s.metric, cumulative: true };
@@ -276,7 +289,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       s.period = periodOf(s.own.ref, sentencePeriod ?? ctx.paragraphPeriod ?? ctx.docPeriod);
       continue;
     }
-    let before = [...view.periods].reverse().find((p) => p.end <= s.n.start && !owned.has(p) && !p.since && p.ref.type !== 'span');
+    // "上年同期亏损5.1亿元;每股亏损0.12元": a comparison's period ends with its clause.
+    let before = [...view.periods].reverse().find((p) => p.end <= s.n.start && !owned.has(p) && !p.since && p.ref.type !== 'span' && !(p.ref.type === 'same-period-prior-year' && /[;；]/u.test(f.slice(p.end, s.n.start))));
     // "Net margin was negative 12.1% this quarter, and adjusted net margin was
     // negative 14.6%": a later figure shares the period an earlier main figure was given.
     if (!before) before = values.filter((v) => v.n.end <= s.n.start && !v.prior && v.own && !v.own.since && v.own.ref.type === 'abs').at(-1)?.own;
@@ -493,6 +507,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
 // Between an amount and a share said of it: "X, or 18.2% of revenue", "X (18.2% of revenue)".
 const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accounting for|\()\s?$/u;
 
+// A clause that opens with the comparison's period only: "上年同期", "去年同期则", "a year earlier".
+const SAME_FIGURE_EARLIER = /^\s?(?:(?:而|则|但)?(?:上年同期|去年同期|上年|去年)(?:则|的|为)?|(?:while |and )?(?:a year (?:earlier|ago)|in the same period (?:of )?last year|the same period last year)(?:,)?(?: it was| was)?)\s?(?:a |an )?$/u;
 const BARE_RESULT = /^(?:a |an )?(?:net )?(?:loss|losses|profit|profits|亏损|盈利)$/u;
 // Between a metric and the bare word that gives its value: "was a", "recorded a", "为".
 const RESULT_IS = /^\s?(?:was|were|is|came in at|stood at|recorded|posted|reported|turned into|swung to|为|录得)?\s?(?:a|an)?\s?$/u;

@@ -75,7 +75,8 @@ const PART_OPENING = /(?:其中|of which|among which)[,，:：]?\s*([^,，;；�
 export const SEGMENT_METRICS = new Set(['revenue', 'revenue_share', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
 
 function metricTokens(folded: string, topic: SegmentTopic | null, companies: CompanyMention[]): MetricToken[] {
-  const masked = folded.replace(APPOSITIVE, (m) => m.replace(/[^,]/gu, ' '));
+  // An appositive that states a figure of its own ("representing a gross margin of 33.2%,") is kept.
+  const masked = folded.replace(APPOSITIVE, (m) => (/\d/u.test(m) ? m : m.replace(/[^,]/gu, ' ')));
   // A company's own name ("Acme Cloud revenue") is never a segment name.
   let nameless = folded;
   for (const c of companies) nameless = nameless.slice(0, c.start) + ' '.repeat(c.end - c.start) + nameless.slice(c.end);
