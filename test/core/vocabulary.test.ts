@@ -199,6 +199,21 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // Analysts' estimates are not the company's; a forecast's period does not go on for the paragraph;
+    // "full-year" alone is the year of the clause.
+    period: { kind: 'Q', year: 2030, quarter: 3 },
+    text: "Zeta Cloud's third-quarter revenue rose 8% to $1.2 billion, beating analysts' estimates of $1.15 billion. The company expects fourth-quarter revenue of about $1.3 billion. Cloud revenue jumped 35% to $400 million. Analysts expect full-year revenue of $4.8 billion. The company expects full-year revenue of $4.9 billion.",
+    gives: [
+      { metric: 'revenue', period: 'Q3 2030', value: 1_200_000_000 },
+      { metric: 'revenue', period: 'Q3 2030', value: 400_000_000, q: { segment: 'cloud' } },
+      { metric: 'revenue', period: 'FY2030', value: 4_900_000_000 },
+    ],
+    never: [
+      { metric: 'revenue', value: 1_150_000_000 },
+      { metric: 'revenue', value: 4_800_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -420,6 +420,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const m = s.metric;
     const n = s.n;
     const forecast = n.start > view.forecastAt;
+    // Analysts' estimates and consensus figures are not the company's: never a figure of it.
+    if (forecast && view.othersForecast) continue;
     const approximate = APPROX_BEFORE.test(f.slice(Math.max(0, n.start - 16), n.start)) || /^\s?(?:or so|左右)/u.test(f.slice(n.end, n.end + 8));
     // An approximate figure that is not a forecast and has no period of its own is too loose to quote as a figure.
     if (approximate && !forecast && !s.own && !s.listPeriod) continue;
@@ -491,14 +493,16 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (metric.metric.id === 'revenue_share' && !qualifiers.segment) continue;
     if (metric.cumulative) qualifiers.cumulative = true;
     if (c.n.start > view.forecastAt) qualifiers.forecast = true;
+    if (qualifiers.forecast && view.othersForecast) continue;
     if (view.excluding || excludingBefore(f, c.n.start)) qualifiers.excludingItems = true;
     const base: SentenceFact = { company: companyAt(c.n.start), metric: metric.metric, period, value: 0, unit: '%', qualifiers, number: c.n, confidence: 0.8 };
     facts.push(changeFact(base, change, c.n));
   }
   // The period the sentence reports goes on for the paragraph; a comparison's period does not
   // ("…compared to RMB 19.4 million in the previous year" leaves the next item in this year).
-  const reported = values.find((v) => !v.dropped && !v.prior && v.period && v.period.kind !== 'span' && v.period.kind !== 'date')?.period;
-  const established = reported ?? (sentencePeriod && sentencePeriod.kind !== 'span' ? sentencePeriod : null);
+  // A forecast's period ("expects fourth-quarter revenue of…") is not the period the paragraph reports.
+  const reported = values.find((v) => !v.dropped && !v.prior && v.period && v.period.kind !== 'span' && v.period.kind !== 'date' && v.n.start <= view.forecastAt)?.period;
+  const established = reported ?? (sentencePeriod && sentencePeriod.kind !== 'span' && !(sentencePeriodToken && sentencePeriodToken.start > view.forecastAt) ? sentencePeriod : null);
   // Figures of several periods listed: no one period goes on for the paragraph.
   const listed = new Set(values.filter((v) => v.listPeriod && !v.dropped).map((v) => periodLabel(v.listPeriod!))).size > 1;
   return { facts, period: listed ? null : established, periodList: pairedList, listed };

@@ -189,7 +189,7 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`${Y}\\s?(?:full[- ]year|fiscal year)`, 'u'), (m) => fy(+m[1]!)],
   [new RegExp(`${Y}\\s?年?全年`, 'u'), (m) => fy(+m[1]!)],
   // "全年营收81亿元", "for the full year": the year the clause is about.
-  [/全年|(?:for )?the full year\b/u, (_m, c) => withYear(c, (y) => fy(y, true))],
+  [/全年|(?:for )?the full year\b|\bfull[- ]year\b/u, (_m, c) => withYear(c, (y) => fy(y, true))],
   [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],
   [new RegExp(`${Y}\\s?(?:年度|财年|年)`, 'u'), (m) => fy(+m[1]!)],

@@ -40,6 +40,8 @@ export interface SentenceView {
   companies: CompanyMention[];
   /** Position of the first forecast word; numbers after it are forecasts. */
   forecastAt: number;
+  /** The forecast is someone else's (analysts, consensus, brokers): never the company's figure. */
+  othersForecast: boolean;
   yoy: boolean;
   qoq: boolean;
   /** "would have been": a what-if figure excluding items. */
@@ -61,6 +63,8 @@ const ALLOWED_BEFORE = /(?:^|[\s(,"“])(?:net|a|an|the|total|its|our|their|cumu
 const NOT_A_FIGURE_AFTER = /^\s(?:on|from|in (?:the )?(?:disposal|exchange|value)|of (?:disposal|properties|property|equipment|assets|control|share|market|momentum|customers?|the|our|its|confidence|faith|interest))/u;
 
 const FORECAST = /\b(?:expects?|expected|expectation|estimates?|estimated|projects?|projected|projection|forecasts?|forecasted|guidance|outlook|targets?|targeted|anticipates?|anticipated|plans? to|aims? to|would reach|will reach|is set to)\b|预计|预期|预测|目标|指引|有望|计划/u;
+// Whose forecast: "analysts expect", "beating analysts' estimates of", "市场普遍预期".
+const OTHERS_FORECAST = /analysts?'?|consensus|brokers?|wall street|lseg|refinitiv|bloomberg|factset|visible alpha|分析师|券商|大行|投行|市场普遍|市场一致|机构预测|机构预期/u;
 const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?|(?:in line with|above|below|beat|missed|exceeded|met) (?:market |analysts' |consensus )?(?:expectations?|estimates?|forecasts?)|consensus)\b|超预期|不及预期|好于预期|逊于预期|符合预期|预期之内|预期内|预期上限|预期下限|市场预期|胜预期|低于预期|高于预期/u;
 const YOY = /year[- ](?:over|on)[- ]year|\byoy\b|same (?:period|quarter) (?:of |in )?(?:last year|a year|the previous year|20\d\d)|同比|年增|年减|去年同期|上年同期|按年|比上年/u;
 const QOQ = /quarter[- ](?:over|on)[- ]quarter|sequential(?:ly)?|\bqoq\b|(?:from|over|than|versus|vs\.?|compared (?:to|with)|against) (?:the )?(?:last|previous|prior|preceding) quarter|环比|季增|季减|(?:较|比|与|相比|对比)上一?季|按季/u;
@@ -211,6 +215,7 @@ export function viewSentence(folded: string, ctx: TimeContext, registry: Company
     periods,
     companies,
     forecastAt: f?.index ?? Number.POSITIVE_INFINITY,
+    othersForecast: f ? OTHERS_FORECAST.test(folded.slice(Math.max(0, (f.index ?? 0) - 40), (f.index ?? 0) + f[0].length + 16)) : false,
     yoy: YOY.test(folded),
     qoq: QOQ.test(folded),
     excluding: /would have been|本应为|将为/u.test(folded),
