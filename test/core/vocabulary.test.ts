@@ -214,6 +214,19 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // Tenths in Chinese numerals: 三成 is 30%, 两成半 25%; 成本 and 成员 are words, not numbers.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '泽塔云营业额按年升12%至88.5亿元,纯利按年跌三成至5.2亿元。经营溢利升两成半至6.8亿元。公司三成员工为研发人员,一成本地客户。',
+    gives: [
+      { metric: 'net_income', period: 'H1 2030', value: -30, q: { change: 'yoy' } },
+      { metric: 'operating_income', period: 'H1 2030', value: 25, q: { change: 'yoy' } },
+    ],
+    never: [
+      { metric: 'rd_headcount_share', value: 30 },
+      { metric: 'revenue', value: 10 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -118,8 +118,18 @@ export function findNumbers(folded: string): NumberToken[] {
       text: text.trim(),
     });
   }
-  return out;
+  // "按年跌三成", "升兩成半": tenths written in Chinese numerals, a percentage of its own.
+  for (const m of folded.matchAll(TENTHS_RE)) {
+    const start = m.index ?? 0;
+    const value = (CN_DIGIT[m[1]!] ?? 0) * 10 + (m[2] ? 5 : 0);
+    if (value > 0) out.push({ start, end: start + m[0].length, value, unit: '%', scaled: false, signed: false, precision: m[2] ? 2 : 1, text: m[0] });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
+
+// 成 is one tenth; never 成本 (cost), 成为 (become), 成长 (growth), 成功, 成立, 成交, 成员, 成果, 成绩, 成熟.
+const TENTHS_RE = /(?<![几数])([一二两三四五六七八九])成(半)?(?![本为长功立交员果绩熟份品型效都])/gu;
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Remove binary floating noise (a decimal times 1e8 is not always an integer). */
 export function cleanFloat(value: number): number {
