@@ -47,6 +47,8 @@ const SHARE_OF_REVENUE = /占(?:比)?(?:总)?(?:营业额|(?:营业)?(?:收入|�
 // RMB 61.2 million", "上市費用 6,120 萬元") belongs to it, not to a metric named earlier.
 const OTHER_MONEY_NOUN = /\b(?:expenses?|costs?|charges?|fees?|proceeds|gains?|payments?|compensation|assets|liabilities|debts?|loans?|fund(?:s|ing)?|buybacks?|repurchases?|dividends?|investments?|program|impairments?)\b|费用|成本|损失|收益|支出|募资|资金|资产|负债|贷款|回购|股息|投资|服务费|手续费|佣金|薪酬|福利/u;
 
+const NEW_CLAUSE_BEFORE = /(?:[,;，；]|\bwhile|\bwhereas|\bbut)\s?(?:while|whereas|but|and|而|但)?\s?(?:the\s)?$/u;
+
 export function parenDepthAt(text: string, pos: number): number {
   let depth = 0;
   for (let i = 0; i < pos; i += 1) {
@@ -74,6 +76,9 @@ export function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceConte
     if (parenDepthAt(view.folded, token.start) > depth) continue;
     const between = view.folded.slice(token.end, n.start).replace(/[(（][^()（）]*[)）]/gu, ' ');
     if (OTHER_MONEY_NOUN.test(between) || PART_OF_AFTER.test(between)) return null;
+    // "Omega reported net profit of X, while Zeta lost Y": a new subject after a clause break
+    // starts a statement the earlier metric does not govern.
+    if (view.companies.some((c) => c.start >= token.end && c.end <= n.start && NEW_CLAUSE_BEFORE.test(view.folded.slice(token.end, c.start)))) return null;
     // "研发开支…,占收入比例分别为47.8%…": R&D as a share of revenue.
     if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
     // "汽车解决方案:营业额…9.13亿元,占总营业额97.7%": a line's share of the company's revenue.
