@@ -227,6 +227,17 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // Analyst notes: "FY31E" is a forecast year; "2.1ppt" and "50 bps" are points; "P/E." ends a sentence.
+    text: 'We raise our FY31E revenue forecast to RMB 5.2bn and FY32E to RMB 6.1bn. We maintain BUY with a target price of HK$45.0, implying 25x FY31E P/E. Gross margin expanded 2.1ppt YoY to 45.3% in 4Q30. Net margin improved 50 bps to 12.1% in 2030.',
+    gives: [
+      { metric: 'revenue', period: 'FY2031', value: 5_200_000_000 },
+      { metric: 'revenue', period: 'FY2032', value: 6_100_000_000 },
+      { metric: 'gross_margin', period: 'Q4 2030', value: 45.3 },
+      { metric: 'gross_margin', period: 'Q4 2030', value: 2.1, q: { change: 'yoy' } },
+      { metric: 'net_margin', period: 'FY2030', value: 0.5, q: { change: 'yoy' } },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

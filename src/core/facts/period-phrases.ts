@@ -192,6 +192,8 @@ const RULES: Array<[RegExp, Builder]> = [
   [/全年|(?:for )?the full year\b|\bfull[- ]year\b/u, (_m, c) => withYear(c, (y) => fy(y, true))],
   [new RegExp(`(?:fy|fiscal year|fiscal)\\s?${Y}`, 'u'), (m) => fy(+m[1]!)],
   [/\bfy\s?'?(\d{2})\b/u, (m) => fy(2000 + +m[1]!)],
+  // An analyst's estimate year: "FY30E", "2030E", "30E" (the figure is a forecast, sentence-view.ts).
+  [new RegExp(`\\b(?:fy\\s?'?(\\d{2})|${Y}|(\\d{2}))e\\b`, 'u'), (m) => fy(m[2] ? +m[2] : 2000 + +(m[1] ?? m[3])!)],
   [new RegExp(`${Y}\\s?(?:年度|财年|年)`, 'u'), (m) => fy(+m[1]!)],
   // "累计今年6个月", "the first six months of this year": part of a year, not the year.
   [/(?:累计)?(?:今年|本年度?|年内)(?:首|前)?\d{1,2}个月|(?:首|前)\d{1,2}个月|\bthe first (?:six|three|\d{1,2}) months(?: of (?:this|the) year)?\b/u, () => ({ type: 'undated' })],

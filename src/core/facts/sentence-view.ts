@@ -63,6 +63,7 @@ const ALLOWED_BEFORE = /(?:^|[\s(,"“])(?:net|a|an|the|total|its|our|their|cumu
 const NOT_A_FIGURE_AFTER = /^\s(?:on|from|in (?:the )?(?:disposal|exchange|value)|of (?:disposal|properties|property|equipment|assets|control|share|market|momentum|customers?|the|our|its|confidence|faith|interest))/u;
 
 const FORECAST = /\b(?:expects?|expected|expectation|estimates?|estimated|projects?|projected|projection|forecasts?|forecasted|guidance|outlook|targets?|targeted|anticipates?|anticipated|plans? to|aims? to|would reach|will reach|is set to)\b|预计|预期|预测|目标|指引|有望|计划/u;
+const ESTIMATE_YEAR = /\d{2}e$/u;
 // Whose forecast: "analysts expect", "beating analysts' estimates of", "市场普遍预期".
 const OTHERS_FORECAST = /analysts?'?|consensus|brokers?|wall street|lseg|refinitiv|bloomberg|factset|visible alpha|分析师|券商|大行|投行|市场普遍|市场一致|机构预测|机构预期/u;
 const NOT_FORECAST = /\b(?:than expected|than anticipated|as expected|than forecast|beyond expectations?|(?:in line with|above|below|beat|missed|exceeded|met) (?:market |analysts' |consensus )?(?:expectations?|estimates?|forecasts?)|consensus)\b|超预期|不及预期|好于预期|逊于预期|符合预期|预期之内|预期内|预期上限|预期下限|市场预期|胜预期|低于预期|高于预期/u;
@@ -206,7 +207,10 @@ export function viewSentence(folded: string, ctx: TimeContext, registry: Company
     return true;
   });
   const notForecast = folded.replace(NOT_FORECAST, (m) => ' '.repeat(m.length));
-  const f = notForecast.match(FORECAST);
+  const said = notForecast.match(FORECAST);
+  // "FY30E revenue of RMB 5.2bn": a year marked as an estimate makes its figures forecasts.
+  const estimated = periods.find((p) => ESTIMATE_YEAR.test(p.text));
+  const f = estimated && (!said || estimated.start < (said.index ?? 0)) ? Object.assign([estimated.text], { index: estimated.start }) : said;
   const companies = registry.mentionsInFolded(folded);
   return {
     folded,

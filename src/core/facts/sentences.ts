@@ -12,7 +12,8 @@ export interface SentenceSpan {
 }
 
 // Abbreviations after which a full stop does not end an English sentence.
-const ABBREVIATIONS = /(?:\b(?:mr|mrs|ms|dr|prof|inc|co|corp|ltd|no|vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|st|approx)|\b[a-z]|\b(?:[a-z]\.){1,3}[a-z]|\bu\.s)\.$/iu;
+// An initial ("J. Smith") stands after a space; "P/E." ends a sentence.
+const ABBREVIATIONS = /(?:\b(?:mr|mrs|ms|dr|prof|inc|co|corp|ltd|no|vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|st|approx)|(?:^|\s)[a-z]|\b(?:[a-z]\.){1,3}[a-z]|\bu\.s)\.$/iu;
 
 /** Longest span read as one sentence; longer runs are cut at clause marks. */
 export const MAX_SENTENCE = 2000;
