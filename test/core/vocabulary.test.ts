@@ -238,6 +238,22 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // A market's expectation is nobody's figure; an outflow and a profit turned to loss are negative;
+    // 溢利 is profit, 除税前溢利 (pre-tax) is not net profit.
+    period: { kind: 'Q', year: 2030, quarter: 3 },
+    text: '泽塔云第三季收入按年增长5%至236亿元,逊市场预期的240亿元。期内股东应占溢利由盈转亏,录得20亿元。自由现金流为流出218亿元。除税前溢利为30亿元。Free cash flow was a net outflow of RMB 5 million in the third quarter of 2030.',
+    gives: [
+      { metric: 'revenue', period: 'Q3 2030', value: 23_600_000_000 },
+      { metric: 'net_income', period: 'Q3 2030', value: -2_000_000_000, q: { attributable: true } },
+      { metric: 'free_cash_flow', period: 'Q3 2030', value: -21_800_000_000 },
+      { metric: 'free_cash_flow', period: 'Q3 2030', value: -5_000_000 },
+    ],
+    never: [
+      { metric: 'revenue', value: 24_000_000_000 },
+      { metric: 'net_income', value: 3_000_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

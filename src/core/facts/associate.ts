@@ -422,6 +422,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const forecast = n.start > view.forecastAt;
     // Analysts' estimates and consensus figures are not the company's: never a figure of it.
     if (forecast && view.othersForecast) continue;
+    if (EXPECTED_BEFORE.test(f.slice(Math.max(0, n.start - 20), n.start))) continue;
     const approximate = APPROX_BEFORE.test(f.slice(Math.max(0, n.start - 16), n.start)) || /^\s?(?:or so|左右)/u.test(f.slice(n.end, n.end + 8));
     // An approximate figure that is not a forecast and has no period of its own is too loose to quote as a figure.
     if (approximate && !forecast && !s.own && !s.listPeriod) continue;
@@ -444,6 +445,10 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (s.periodInferred) qualifiers.periodInferred = true;
     let value = n.value;
     if (m.negative && !n.signed && m.metric.id === s.metric.metric.id) value = -Math.abs(value);
+    // "自由现金流为流出218亿元", "a net outflow of RMB 5 million": the flow is out.
+    if (!n.signed && s.metric.metric.kind === 'amount' && OUTFLOW_BEFORE.test(f.slice(Math.max(0, n.start - 24), n.start))) value = -Math.abs(value);
+    // "由盈转亏,录得X", "swung to a loss of X": a profit line stated as a loss.
+    if (!n.signed && PROFIT_LINES.has(s.metric.metric.id) && TURNED_TO_LOSS_BEFORE.test(f.slice(Math.max(0, n.start - 24), n.start))) value = -Math.abs(value);
     let unit: SentenceFact['unit'];
     if (s.metric.metric.kind === 'ratio') unit = '%';
     else if (s.metric.metric.kind === 'count') unit = 'count';
@@ -513,6 +518,11 @@ const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accoun
 
 // A clause that opens with the comparison's period only: "上年同期", "去年同期则", "a year earlier".
 const SAME_FIGURE_EARLIER = /^\s?(?:(?:而|则|但)?(?:上年同期|去年同期|上年|去年)(?:则|的|为)?|(?:while |and )?(?:a year (?:earlier|ago)|in the same period (?:of )?last year|the same period last year)(?:,)?(?: it was| was)?)\s?(?:a |an )?$/u;
+const OUTFLOW_BEFORE = /(?:为|录得|是)?\s?(?:净)?流出\s?(?:人民币)?\s?$|(?:an?\s)?(?:net\s)?(?:cash\s)?outflows?\s(?:of\s)?(?:rmb|us\$|usd|\$)?\s?$/u;
+// Values a market or analysts expected: "逊市场预期的240亿元", "versus consensus of $1.15 billion".
+const EXPECTED_BEFORE = /(?:市场|分析师|市场普遍|彭博|路透|market|analysts?'?|consensus|street)\s?(?:的)?\s?(?:预期|预测|预估|估计|expectations?|estimates?|forecasts?)?\s?(?:的|为|of|for)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const PROFIT_LINES = new Set(['net_income', 'operating_income', 'gross_profit', 'ebitda', 'ebita']);
+const TURNED_TO_LOSS_BEFORE = /(?:转盈为亏|由盈转亏|盈转亏|由盈利转为亏损)[^,，;；。]{0,4}[,，]?\s?(?:录得|为|至)?\s?(?:人民币)?\s?$|(?:swung|swinging|turned|turning) (?:in)?to a (?:net )?loss (?:of )?(?:rmb|us\$|usd|\$)?\s?$/u;
 const BARE_RESULT = /^(?:a |an )?(?:net )?(?:loss|losses|profit|profits|亏损|盈利)$/u;
 // Between a metric and the bare word that gives its value: "was a", "recorded a", "为".
 const RESULT_IS = /^\s?(?:was|were|is|came in at|stood at|recorded|posted|reported|turned into|swung to|为|录得)?\s?(?:a|an)?\s?$/u;
