@@ -254,6 +254,14 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // ¥ (and full-width ￥) is the yuan.
+    text: 'Net loss was ¥300 million in 2030. 2030年毛利￥3亿元。',
+    gives: [
+      { metric: 'net_income', period: 'FY2030', value: -300_000_000 },
+      { metric: 'gross_profit', period: 'FY2030', value: 300_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -46,6 +46,8 @@ const CURRENCY: Record<string, 'CNY' | 'USD' | 'HKD'> = {
   rmb: 'CNY',
   cny: 'CNY',
   '人民币': 'CNY',
+  // In writing about Chinese companies ¥ is the yuan.
+  '¥': 'CNY',
   yuan: 'CNY',
   renminbi: 'CNY',
   元: 'CNY',
@@ -67,9 +69,9 @@ const SHORT_SCALE: Record<string, string> = { m: 'million', b: 'billion', k: 'th
 
 const NUMBER_RE = new RegExp(
   [
-    String.raw`(?<sign>(?:negative|minus)\s+|负\s?|(?<![\d\w.])[-−](?=\s?(?:rmb|us\$|usd|hk\$|\$|人民币)?\s?\d))?`,
+    String.raw`(?<sign>(?:negative|minus)\s+|负\s?|(?<![\d\w.])[-−](?=\s?(?:rmb|us\$|usd|hk\$|\$|¥|人民币)?\s?\d))?`,
     // "RMB-187.6 million": the sign after the currency.
-    String.raw`(?:(?<pre>rmb|cny|us\$|usd|hk\$|hkd|\$|人民币)\s?(?<sign2>[-−](?=\d))?)?`,
+    String.raw`(?:(?<pre>rmb|cny|us\$|usd|hk\$|hkd|\$|¥|人民币)\s?(?<sign2>[-−](?=\d))?)?`,
     // "16. 1%": a page that put a space after the decimal point (percentages only, small integers).
     String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}\.\s\d{1,2}(?=\s?%)|\d+(?:\.\d+)?)`,
     // "US$22.1M", "$1.2B": a one-letter scale, only after a currency sign (checked below).
