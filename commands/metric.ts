@@ -25,7 +25,7 @@ export const metric = defineCommand({
   }),
   parseText: (input, ctx): RawArgs => {
     const parsed = parseLookup(input, ctx.engine.snapshot.registry);
-    // The name as typed: a brand ("shengwang") may name a business line of the company.
+    // The name as typed: a brand ("zetawave") may name a business line of the company.
     const company = parsed.companies[0] ? (parsed.names[0] ?? parsed.companies[0].name) : firstWords(parsed.rest);
     // The metric words go on as typed: the core reads metric, qualifiers and segment from them once.
     const metricText = parsed.companies.length ? parsed.metricText : parsed.metric ? parsed.metricText.replace(company, '').trim() : '';

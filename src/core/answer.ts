@@ -69,7 +69,7 @@ export const FigureSchema = z.object({
   period: z.string(),
   value: z.number(),
   unit: UnitSchema,
-  /** Human display, e.g. `RMB 512 million (5.12億元)`. */
+  /** Human display, e.g. `RMB 634 million (6.34億元)`. */
   display: z.string(),
   /** adjusted, non-GAAP, segment:<name>, forecast, cumulative, approximate, at least ... */
   qualifiers: z.array(z.string()),

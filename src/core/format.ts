@@ -34,7 +34,7 @@ export function formatAmount(value: number, unit: Unit, precision = 4): string {
   return `${sign}${prefix}${body}`;
 }
 
-/** `41.27%`, `-17.5%`. */
+/** `41.27%`, `-13.7%`. */
 export function formatPercent(value: number): string {
   return `${Number(value.toFixed(4))}%`;
 }

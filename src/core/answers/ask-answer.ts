@@ -153,7 +153,7 @@ export async function answerAsk(snapshot: CorpusSnapshot, question: string, cont
   }
   let period = parsed.period;
   if (!period && !parsed.range && context?.period && metric && companies.length && parsed.companies.length && !parsed.metric) period = parsePeriod(context.period) ?? undefined;
-  // "寒武纪第三季度净利润": a quarter without its year is the latest such quarter the corpus states.
+  // "泽塔云第三季度净利润": a quarter without its year is the latest such quarter the corpus states.
   if (!period && !parsed.range && parsed.yearless && metric && companies.length === 1) period = latestOfKind(snapshot, companies[0]!.id, metric.id, parsed.yearless);
 
   // "Why did revenue fall?" asks for the explanation: the passages, with the figure beside them.

@@ -40,7 +40,7 @@ export interface MetricRequest {
 }
 
 /**
- * A company asked for by one of its brands ("Shengwang's revenue") when its documents state
+ * A company asked for by one of its brands ("Zetawave's revenue") when its documents state
  * that metric for a business line of that name: the question is about the line, and the
  * company's total must not answer it.
  */
@@ -49,12 +49,12 @@ const LINE_MARK = /(?:业务|品牌|板块|[\s-](?:business|brand|segment|brande
 function brandSegment(snapshot: CorpusSnapshot, req: MetricRequest): string | undefined {
   if (req.segment || !req.namedAs?.length) return req.segment;
   const own = fold(req.company.name).trim();
-  // "声网业务": another name of the company, said to be a business, is a line even when no figure of it is known.
+  // "泽浪业务": another name of the company, said to be a business, is a line even when no figure of it is known.
   const said = req.namedAs.map((n) => fold(n).trim()).find((n) => n !== own && !n.startsWith(own) && LINE_MARK.test(n));
   if (said) return canonicalSegment(said);
   const segments = snapshot.facts.segmentsOf(req.company.id, req.metric.id);
   if (segments.size === 0) return undefined;
-  // The company's own name names the company, unless the question calls it a business ("Agora业务").
+  // The company's own name names the company, unless the question calls it a business ("Zeta业务").
   const brands = req.namedAs.filter((n) => fold(n).trim() !== own).map((n) => canonicalSegment(fold(n).trim())).filter((n) => segments.has(n));
   return brands.length === req.namedAs.length ? brands[0] : undefined;
 }

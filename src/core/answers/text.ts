@@ -26,7 +26,7 @@ export function tableCiteHead(source: Source): string {
   return `table${caption}${note} (${source.title}${date}${page})`;
 }
 
-/** One figure as a headline line: `Acme Cloud revenue FY2030: RMB 512 million (5.12億元), down 12.34% year on year`. */
+/** One figure as a headline line: `Acme Cloud revenue FY2030: RMB 634 million (6.34億元), down 12.34% year on year`. */
 export function figureHeadline(f: Figure): string {
   const label = f.segment ? `${f.metricLabel.toLowerCase()} (${f.segment})` : f.metricLabel.toLowerCase();
   const quals = f.qualifiers.filter((q) => !q.startsWith('segment:'));

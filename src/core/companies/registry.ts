@@ -108,8 +108,8 @@ export class CompanyRegistry {
   }
 
   /**
-   * Short forms people type in questions ("Horizon" for Horizon Robotics, "Black Sesame" for
-   * Black Sesame Technologies), each owned by one company only; never used on documents.
+   * Short forms people type in questions ("Zeta" for Zeta Robotics, "Blue Lotus" for
+   * Blue Lotus Technologies), each owned by one company only; never used on documents.
    */
   shortFormMentions(folded: string): CompanyMention[] {
     this.ensureBuilt();
@@ -118,7 +118,7 @@ export class CompanyRegistry {
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i]!;
       const next = words[i + 1];
-      // Two words first ("black sesame"), then the first word alone ("horizon").
+      // Two words first ("blue lotus"), then the first word alone ("zeta").
       const pair = next && /^\s+$/u.test(folded.slice(word.start + word.text.length, next.start)) ? `${word.text} ${next.text}` : null;
       if (pair && this.shorts.has(pair)) {
         found.push({ company: this.shorts.get(pair)!, start: word.start, end: next!.start + next!.text.length });
@@ -181,7 +181,7 @@ export class CompanyRegistry {
       const end = j + 1;
       const f = entry.folded;
       // A Latin name ends where the Latin word ends; Chinese may touch a name of four letters
-      // or more ("母公司Agora"), never a short one ("API接口" is not a ticker).
+      // or more ("母公司Zeta"), never a short one ("API接口" is not a ticker).
       const edge = f.length >= 4 ? LATIN : WORD;
       if (LATIN.test(f[0]!) && at > 0 && edge.test(folded[at - 1]!)) continue;
       if (LATIN.test(f.at(-1)!) && end < folded.length && edge.test(folded[end]!)) continue;
@@ -253,10 +253,10 @@ export class CompanyRegistry {
 // Words too common to stand for a company on their own.
 const GENERIC_WORDS = new Set(['china', 'chinese', 'cloud', 'group', 'technology', 'technologies', 'tech', 'holdings', 'holding', 'smart', 'data', 'digital', 'global', 'international', 'the', 'new', 'ai', 'inc', 'ltd', 'limited', 'company', 'corp', 'corporation', 'networks', 'network', 'software', 'systems', 'robotics', 'intelligence', 'intelligent', 'black', 'white', 'red', 'blue', 'green', 'golden', 'great', 'first', 'united', 'national', 'telecom', 'mobile', 'bank']);
 
-// What a Chinese company name ends with and people leave out: "涂鸦智能" is called "涂鸦".
+// What a Chinese company name ends with and people leave out: "泽塔智能" is called "泽塔".
 const CHINESE_SUFFIX = /(?:智能|科技|集团|控股|股份|网络|信息|技术|软件|有限公司|公司)$/u;
 
-/** "涂鸦智能" -> "涂鸦", "商汤科技" -> "商汤": a name of four or more characters less its generic ending. */
+/** "泽塔智能" -> "泽塔", "欧米科技" -> "欧米": a name of four or more characters less its generic ending. */
 function chineseShortForms(name: string): string[] {
   const f = fold(name).trim();
   if (!/^[\u4e00-\u9fff]{4,}$/u.test(f) || !CHINESE_SUFFIX.test(f)) return [];
@@ -264,7 +264,7 @@ function chineseShortForms(name: string): string[] {
   return short.length >= 2 ? [short] : [];
 }
 
-/** "Horizon Robotics" -> "horizon"; "Black Sesame Technologies" -> "black sesame". */
+/** "Zeta Robotics" -> "zeta"; "Blue Lotus Technologies" -> "blue lotus". */
 function shortForms(name: string): string[] {
   const words = fold(name).split(/\s+/u).filter(Boolean);
   if (words.length < 2 || !words.every((w) => /^[a-z][a-z0-9.&-]*$/u.test(w))) return [];

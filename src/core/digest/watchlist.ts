@@ -11,7 +11,7 @@ const JOINERS = new Set(['and', 'or', 'plus', '&', '+', 'the', 'companies', 'com
 const ALL = /^(?:all|everything|any|\*|全部|所有)$/u;
 
 /**
- * Resolve a list of company names as typed ("cloudwalk qingcloud", "Kingsoft Cloud,
+ * Resolve a list of company names as typed ("cloudwalk qingcloud", "Zeta Cloud,
  * 雲從科技", "688316"): names in either Chinese script, English names, aliases and
  * tickers. Empty text or "all" means every company (an empty list). The first name
  * that is not recognised fails the whole list with a "did you mean".

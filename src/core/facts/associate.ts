@@ -31,14 +31,14 @@ const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in
 const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|(?:up|down|rising|falling|increased|decreased|declined|grew|rose|fell|improved|narrowed|widened|growing) from|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-// "较上年同期的运营亏损6.04亿元", "相比去年的": the comparison base, in Chinese word order.
+// "较上年同期的运营亏损5.13亿元", "相比去年的": the comparison base, in Chinese word order.
 const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|(?<![占佔])比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
 const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
 const CUMULATIVE_BEFORE = /(?:^|[,，;；]\s?)(?:累计|合计|共计|总计|in total|cumulatively)\s?(?:为|达|达到)?\s?(?:人民币|rmb)?\s?$/u;
 const RESPECTIVELY = /respectively|分别为|分别是|依次为|分别/gu;
 
 function ownPeriod(n: NumberToken, view: SentenceView): PeriodToken | undefined {
-  // "RMB131.5 million ($18.7 million) in the second quarter of 2023": the same figure in
+  // "RMB141.2 million ($19.9 million) in the second quarter of 2030": the same figure in
   // another currency, in brackets, stands between a value and its period.
   const after = view.periods.find((p) => p.start >= n.end && /^\)?\s?(?:[(（][^()（）]{0,40}[)）]\s?)?(?:(?:in|for|during|at|as of|as at|of|from|by|on)\s(?:the\s)?)?$/u.test(view.folded.slice(n.end, p.start)));
   if (after) return after;
@@ -59,7 +59,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const isChange = (n.unit === 'x' && CHANGE_BEFORE.test(before)) || (n.unit === '%' || n.unit === 'pp') && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(f.slice(n.end, n.end + 30)) || /(?:^|\s)(?:a|an)\s$/u.test(before) && CHANGE_AFTER.test(f.slice(n.end, n.end + 30)));
     return { n, role: isChange ? 'change' : 'value' };
   });
-  // "下降17.64%和14.89%": a percentage listed right after a change is a change too.
+  // "下降13.27%和11.58%": a percentage listed right after a change is a change too.
   for (let i = 1; i < slots.length; i += 1) {
     const a = slots[i - 1]!;
     const b = slots[i]!;
@@ -203,14 +203,14 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const lead = f.slice(Math.max(0, s.n.start - 40), s.n.start);
     const zh = lead.match(COMPARE_BEFORE_ZH);
     if (!COMPARE_BEFORE.test(lead) && !(zh && !NOT_A_BASE.test(zh[0]))) continue;
-    // The base of an amount is an amount: "X, which is 50.0% of revenue, compared to Y".
+    // The base of an amount is an amount: "X, which is 40.0% of revenue, compared to Y".
     const current = values.filter((v) => v.n.end <= s.n.start && !v.prior && !v.dropped && (v.n.unit === '%') === (s.n.unit === '%')).at(-1);
     if (!current) continue;
     s.prior = true;
     s.current = current;
   }
 
-  // "compared to RMB 19.4 million, or 18.2% of total revenue, in the previous year": a share
+  // "compared to RMB 29.4 million, or 28.2% of total revenue, in the previous year": a share
   // said of a comparison base is of the base's period.
   for (let i = 1; i < values.length; i += 1) {
     const s = values[i]!;
@@ -291,7 +291,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     }
     // "上年同期亏损5.1亿元;每股亏损0.12元": a comparison's period ends with its clause.
     let before = [...view.periods].reverse().find((p) => p.end <= s.n.start && !owned.has(p) && !p.since && p.ref.type !== 'span' && !(p.ref.type === 'same-period-prior-year' && /[;；]/u.test(f.slice(p.end, s.n.start))));
-    // "Net margin was negative 12.1% this quarter, and adjusted net margin was
+    // "Net margin was negative 13.4% this quarter, and adjusted net margin was
     // negative 14.6%": a later figure shares the period an earlier main figure was given.
     if (!before) before = values.filter((v) => v.n.end <= s.n.start && !v.prior && v.own && !v.own.since && v.own.ref.type === 'abs').at(-1)?.own;
     // "公司第二季度的经营扭转了第一季度业绩下滑的不利局面,实现营业收入…": a period inside a 的-phrase
@@ -332,12 +332,12 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (s.own) {
       s.period = periodOf(s.own.ref, base);
     } else if (base && base.kind !== 'span' && base.kind !== 'date') {
-      // "compared to X, or 18.2% of revenue, in the previous year": for a base, the year
+      // "compared to X, or 28.2% of revenue, in the previous year": for a base, the year
       // before is the same period a year earlier, not the calendar year before publication.
       const yearBefore = view.periods.find((p) => p.start >= s.n.end && p.start - s.n.end <= 60 && PRIOR_YEAR_WORD.test(p.text) && !values.some((v) => v !== s && v.n.unit === s.n.unit && v.n.start > s.n.end && v.n.start < p.start));
       const basisYoy = (view.yoy && !view.qoq) || Boolean(yearBefore);
       const basisQoq = view.qoq && !view.yoy;
-      // "increased by 21.8% from A to B": a change with no basis word is year on year, and so
+      // "increased by 11.8% from A to B": a change with no basis word is year on year, and so
       // is the base it is measured from; a year is always compared with the year before.
       const defaultYoy = !view.qoq && (base.kind === 'FY' || (slots.some((c) => c.role === 'change') && defaultBasis(f, s.n.start) === 'yoy'));
       if (basisYoy) s.period = previousYear(base);
@@ -353,7 +353,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   }
 
   // Changes attach to the value they describe; a change with no value of its metric in
-  // the clause ("销售费用同比减少14.64%") is a figure of its own.
+  // the clause ("销售费用同比减少13.52%") is a figure of its own.
   const changes = slots.filter((s) => s.role === 'change');
   const attached = new Map<Slot, Array<StatedChange & { n: NumberToken }>>();
   const standalone: Array<{ c: Slot; metric: MetricToken; change: StatedChange }> = [];
@@ -375,7 +375,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (/^\s?(?:year[- ](?:over|on)[- ]year\s|yoy\s|quarter[- ](?:over|on)[- ]quarter\s)?(?:to|至|到)\s?/u.test(afterText)) {
       target = values.find((v) => v.n.start >= c.n.end && !v.dropped);
     } else if (/^\s?(?:year[- ](?:over|on)[- ]year\s|yoy\s)?(?:from|由|从)\s[^;；]{0,70}?(?:\sto|至|到)\s?(?:rmb|us\$|\$|人民币)?\s?\d/u.test(f.slice(c.n.end, c.n.end + 90))) {
-      // "increased by 69.2% from A to B": the change is B's.
+      // "increased by 59.2% from A to B": the change is B's.
       target = values.find((v) => v.n.start >= c.n.end && !v.dropped && !v.prior);
     }
     const earlier = values.filter((v) => v.n.end <= c.n.start && !v.dropped && !v.prior).at(-1);
@@ -482,7 +482,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (first) fact.change = { value: first.value, unit: first.unit, basis: first.basis };
     facts.push(fact);
     for (const { n: changeNumber, ...change } of stated) {
-      // The change of a loss is stated as the text says it ("亏损扩大61.5%" is +61.5).
+      // The change of a loss is stated as the text says it ("亏损扩大51.5%" is +51.5).
       const asWritten = s.metric?.negative && !n.signed ? -change.value : change.value;
       facts.push(changeFact(fact, { ...change, value: asWritten }, changeNumber));
     }
@@ -513,7 +513,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   return { facts, period: listed ? null : established, periodList: pairedList, listed };
 }
 
-// Between an amount and a share said of it: "X, or 18.2% of revenue", "X (18.2% of revenue)".
+// Between an amount and a share said of it: "X, or 28.2% of revenue", "X (28.2% of revenue)".
 const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accounting for|\()\s?$/u;
 
 // A clause that opens with the comparison's period only: "上年同期", "去年同期则", "a year earlier".

@@ -5,7 +5,7 @@ import type { NumberToken } from './numbers.ts';
 import type { SentenceView } from './sentence-view.ts';
 
 /**
- * Changes as figures of their own ("同比增长65.56%" is revenue with `change: yoy`): the
+ * Changes as figures of their own ("同比增长55.46%" is revenue with `change: yoy`): the
  * basis a change is stated against, and the period of a change no value goes with.
  */
 
@@ -23,7 +23,7 @@ export function changeFact(level: SentenceFact, change: StatedChange, n: NumberT
   };
 }
 
-// The basis word nearest before a change, back to the previous number: "同比增长75.51%,环比增长720.60%".
+// The basis word nearest before a change, back to the previous number: "同比增长45.31%,环比增长320.40%".
 export function changeBasis(f: string, n: NumberToken, numbers: readonly NumberToken[]): StatedChange['basis'] | null {
   const prev = numbers.filter((m) => m.end <= n.start).at(-1);
   const before = f.slice(prev ? prev.end : Math.max(0, n.start - 30), n.start);

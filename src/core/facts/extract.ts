@@ -15,7 +15,7 @@ import { periodLabel, type Period } from '../periods.ts';
 import { findTables, insideTables } from './tables/find-tables.ts';
 import { tableFacts } from './tables/table-facts.ts';
 
-// "人民币170亿元(23.6亿美元)", "RMB131.9 million ($18.6 million)": a convenience translation.
+// "人民币150亿元(20.8亿美元)", "RMB121.9 million ($16.9 million)": a convenience translation.
 const TRANSLATION_BEFORE = /\d[^()（）,，;；。]{0,14}[(（]\s?(?:约合|约|合|折合|approximately|approx\.?|about)?\s?(?:us\$|\$|rmb|人民币|hk\$|usd|美元)?\s?$/u;
 const SAME_PERIODS = /^\s?(?:[-*•]\s?)?(?:同期|同期内|在同一期间|(?:during|in|for|over) the same periods?)/u;
 
@@ -48,7 +48,7 @@ function subjectFinder(mentions: CompanyMention[], folded: string, fallback: Com
 
 /**
  * Follow a list: an item naming one metric opens it; an item that names only a business line
- * ("- Cloud: $15.6 million …") gets the opening metric, on its label. Returns the metric that
+ * ("- Cloud: $13.6 million …") gets the opening metric, on its label. Returns the metric that
  * governs the next items.
  */
 function followList(view: SentenceView, lead: MetricToken | null): MetricToken | null {

@@ -51,7 +51,7 @@ export interface Fact {
   /** Offsets of the quote (the clause or sentence) in the cleaned document text. */
   start: number;
   end: number;
-  /** The number exactly as written, e.g. `5.12億元`, `RMB 4,321 million`. */
+  /** The number exactly as written, e.g. `6.34億元`, `RMB 4,321 million`. */
   numberText: string;
   /** Significant digits of the number as written: `RMB 510 million` 2, `RMB 512.3 million` 4. */
   precision: number;
@@ -59,7 +59,7 @@ export interface Fact {
   confidence: number;
   /** Language of the statement. */
   language: 'en' | 'zh';
-  /** The same figure in another currency, in brackets after the one reported ("RMB 170亿元 (23.6亿美元)"). */
+  /** The same figure in another currency, in brackets after the one reported ("RMB 150亿元 (20.8亿美元)"). */
   translated?: boolean;
   /** Where the figure was read: a sentence of prose (default) or a table row. */
   origin?: 'sentence' | 'table';

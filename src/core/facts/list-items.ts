@@ -5,8 +5,8 @@ import type { MetricToken, SentenceView } from './sentence-view.ts';
 
 /**
  * Results releases break a figure down in a list: the item that opens it names the metric
- * ("- Total revenues for the quarter were $34.2 million", or a bare heading "- Active
- * Customers"), and the items under it name only a business line or brand ("- Cloud: $15.6
+ * ("- Total revenues for the quarter were $31.2 million", or a bare heading "- Active
+ * Customers"), and the items under it name only a business line or brand ("- Cloud: $13.6
  * million for the quarter, ..."). Such an item states the opening item's metric for that line.
  */
 
@@ -33,7 +33,7 @@ export function itemLabel(folded: string): { label: string; start: number; end: 
   const cjk = label.match(/[\u3400-\u9fff]/gu)?.length ?? 0;
   if (cjk > MAX_LABEL_CJK || (cjk === 0 && label.split(/\s+/u).length > MAX_LABEL_WORDS)) return null;
   if (TOTAL_LABEL.test(label) || findMetrics(label).length > 0) return null;
-  // The figure must follow the colon at once: "Agora: $15.6 million", not "Note: in 2023 we ...".
+  // The figure must follow the colon at once: "Zeta: $13.6 million", not "Note: in 2023 we ...".
   if (!/^[\s(（]*(?:[-−–]?\s?(?:rmb|us\$|hk\$|\$|usd|cny|hkd|人民币|美元|港元)?\s?[\d０-９])/u.test(rest.slice(m[0].length))) return null;
   const start = mark[0].length + (m.index ?? 0);
   return { label, start, end: start + m[1]!.length };
@@ -47,7 +47,7 @@ export function inheritedMetric(lead: MetricToken, label: { label: string; start
   return { ...lead, start: label.start, end: label.end, segment: canonicalSegment(label.label), segmentFromTopic: false };
 }
 
-// "去年同期为人民币19.688亿元。", "A year earlier, it was RMB 1.2 billion.": a sentence that only
+// "去年同期为人民币17.588亿元。", "A year earlier, it was RMB 1.2 billion.": a sentence that only
 // gives the comparison figure goes on with the metric of the sentence before it.
 const COMPARISON_OPENING = /^\s?(?:去年同期|上年同期|上一年同期|上年度同期|上季度|上一季度|(?:in\s)?(?:the\s)?(?:same|corresponding)\s(?:period|quarter)\s(?:of\s|in\s)?(?:last|the\sprevious|the\sprior)\s(?:year|quarter)|a\syear\s(?:earlier|ago)|(?:in\s)?the\sprior[- ]year\s(?:period|quarter))\s?(?:,\s?)?(?:为|是|则为|录得|it\swas|this\swas|the\sfigure\swas|was)?/u;
 

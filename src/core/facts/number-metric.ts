@@ -15,12 +15,12 @@ const AMOUNT_COUNTERPART: Record<string, string> = { ebitda_margin: 'ebitda', gr
 export function compatible(metric: MetricDef, n: NumberToken, ctx: SentenceContext): boolean {
   if (metric.kind === 'ratio') return n.unit === '%';
   if (metric.kind === 'count') return n.unit === 'count' || (n.unit === null && !n.scaled && Number.isInteger(n.value));
-  // A company's revenue or loss is never a few yuan: "a loss of RMB 52.5" is per share.
+  // A company's revenue or loss is never a few yuan: "a loss of RMB 42.5" is per share.
   if (metric.kind === 'amount' && !n.scaled && Math.abs(n.value) < 10_000) return false;
   return n.unit === 'CNY' || n.unit === 'USD' || n.unit === 'HKD' || (n.unit === null && n.scaled && ctx.defaultCurrency !== null);
 }
 
-// A profit as a share of revenue is its margin: "gross profit of X, which is 50.0% of total revenue".
+// A profit as a share of revenue is its margin: "gross profit of X, which is 40.0% of total revenue".
 const MARGIN_OF: Record<string, string> = Object.fromEntries(Object.entries(AMOUNT_COUNTERPART).map(([margin, amount]) => [amount, margin]));
 const OF_REVENUE = /^\s?(?:of|of the)\s(?:(?:its|our|the company's)\s)?(?:total\s|operating\s)?revenues?(?![a-z])|^\s?(?:的)?营收|^\s?(?:的)?收入/u;
 
@@ -79,7 +79,7 @@ export function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceConte
     // "Omega reported net profit of X, while Zeta lost Y": a new subject after a clause break
     // starts a statement the earlier metric does not govern.
     if (view.companies.some((c) => c.start >= token.end && c.end <= n.start && NEW_CLAUSE_BEFORE.test(view.folded.slice(token.end, c.start)))) return null;
-    // "研发开支…,占收入比例分别为47.8%…": R&D as a share of revenue.
+    // "研发开支…,占收入比例分别为37.8%…": R&D as a share of revenue.
     if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
     // "汽车解决方案:营业额…9.13亿元,占总营业额97.7%": a line's share of the company's revenue.
     if (token.metric.id === 'revenue' && token.segment && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('revenue_share')! };
@@ -130,7 +130,7 @@ export function pairMetrics(values: Slot[], view: SentenceView, ctx: SentenceCon
 }
 
 /**
- * "营业收入和毛利分别较上年同期下降17.64%和14.89%", "revenue and gross profit rose 5% and 3%
+ * "营业收入和毛利分别较上年同期下降13.27%和11.58%", "revenue and gross profit rose 5% and 3%
  * respectively": a list of metrics and a list of changes of the same length pair in order.
  */
 export function pairChangeLists(changes: Slot[], view: SentenceView): Map<Slot, MetricToken> {

@@ -2,8 +2,8 @@ import { significantDigits } from '../format.ts';
 
 /**
  * Numbers as documents write them: `RMB 4,321 million`, `US$18.4 million`, `5.12亿元`
- * (folded from 5.12億元), `8765.43万元`, `-2.34亿元`, `negative RMB 321.7 million`,
- * `41.27%`, `negative 17.5%`, `612人`, bare `731`. Works on folded text (lower case,
+ * (folded from 6.34億元), `8765.43万元`, `-2.34亿元`, `negative RMB 321.7 million`,
+ * `41.27%`, `negative 13.7%`, `612人`, bare `731`. Works on folded text (lower case,
  * Simplified, half-width), so one pattern serves both scripts.
  */
 
@@ -70,11 +70,11 @@ const SHORT_SCALE: Record<string, string> = { m: 'million', b: 'billion', k: 'th
 const NUMBER_RE = new RegExp(
   [
     String.raw`(?<sign>(?:negative|minus)\s+|负\s?|(?<![\d\w.])[-−](?=\s?(?:rmb|us\$|usd|hk\$|\$|¥|人民币)?\s?\d))?`,
-    // "RMB-187.6 million": the sign after the currency.
+    // "RMB-167.6 million": the sign after the currency.
     String.raw`(?:(?<pre>rmb|cny|us\$|usd|hk\$|hkd|\$|¥|人民币)\s?(?<sign2>[-−](?=\d))?)?`,
     // "16. 1%": a page that put a space after the decimal point (percentages only, small integers).
     String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}\.\s\d{1,2}(?=\s?%)|\d+(?:\.\d+)?)`,
-    // "US$22.1M", "$1.2B": a one-letter scale, only after a currency sign (checked below).
+    // "US$21.3M", "$1.2B": a one-letter scale, only after a currency sign (checked below).
     String.raw`(?:\s?(?<scale>trillion|billion|million|thousand|bn|mn)\b|(?<shortscale>[mbk])(?![a-z])|\s?(?<zhscale>万亿|千万|百万|亿|万|千)(?!分))?`,
     String.raw`(?:\s?(?<post>元人民币|元|美元|港元|港币|hong kong dollars|us dollars|dollars|yuan|renminbi|rmb)(?![a-z])|\s?(?<cnpost>人民币))?`,
     String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|个百分点|百分点|percentage points?\b|ppts?\b|pp\b|bps?\b|basis points?\b)|(?<people>人|名(?!字))|(?<times>倍))?`,

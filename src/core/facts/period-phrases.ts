@@ -157,7 +157,7 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`(?:the )?${ORDW} quarter\\b`, 'u'), (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   [/\bq([1-4])\b/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   [/第([一二三四])季度?/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
-  // "二季度实现收入17.7亿元", "四季度": a quarter named without 第.
+  // "二季度实现收入15.3亿元", "四季度": a quarter named without 第.
   [/(?<![第前首后近两三四五六七八九十\d])([一二三四])季度/u, (m, c) => withYear(c, (y) => q(y, ORD[m[1]!]!, true))],
   // "Q2'24", "H1'24", "1H 2025", "the June quarter of 2024", "the September 2024 quarter".
   [/\bq([1-4])\s?'(\d{2})\b/u, (m) => q(2000 + +m[2]!, +m[1]! as 1 | 2 | 3 | 4)],
@@ -210,7 +210,7 @@ const RULES: Array<[RegExp, Builder]> = [
 
 /**
  * "Last quarter": in a call or release that speaks of "this quarter", the quarter before the
- * one reported; in a news story written after the quarter closed ("阿里上季收入…"), the
+ * one reported; in a news story written after the quarter closed ("泽塔上季收入…"), the
  * quarter reported, the last one closed when the story was published.
  */
 function lastQuarter(c: TimeContext): PeriodRef | null {

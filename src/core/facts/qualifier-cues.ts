@@ -65,7 +65,7 @@ const TOTAL_BEFORE = new RegExp(`(?:${alternation(TOTAL_CUES)})\\s?$`, 'u');
 
 /**
  * "total revenue", "整体毛利", "集团收入": the phrase names the total, never a segment. `text`
- * has company names blanked, so "阿里巴巴集团收入" reads "      集团收入".
+ * has company names blanked, so "泽塔云集团收入" reads "   集团收入".
  */
 export function explicitTotal(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 14), start);

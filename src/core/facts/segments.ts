@@ -92,12 +92,12 @@ export function segmentBefore(folded: string, metricStart: number, phrase = ''):
   const en = before.match(new RegExp(`((?:[a-z&-]+\\s){0,4}?[a-z&-]*${SEGMENT_HEAD})\\s$`, 'u'));
   if (en && !NOT_SEGMENT.test(en[1]!)) return canonicalSegment(en[1]!);
   // "第一季企业云服务收入": the period words before the segment name are not part of it.
-  // "阿里国际数字商业(AIDC)收入": the name before its abbreviation.
+  // "泽塔国际数字商业(ZIDC)收入": the name before its abbreviation.
   const plain = before.replace(/[(（][a-z0-9&.\s-]{1,12}[)）]$/u, '');
   const zh = plain.replace(/^.*(?:季度?|年度?|月|的|,|，|。|;|；|\s|[)）])/u, '').match(ZH_SEGMENT) ?? plain.match(ZH_SHORT_SEGMENT);
   // "该业务收入" refers back to a topic.
   if (zh && !/^(?:该|此|这|本|总|营业|整体|集团|公司)/u.test(zh[1]!) && !/^(?:公司|集团)$/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
-  // Right after a company's name ("阿里云智能收入"), the words finish the name: no line.
+  // Right after a company's name ("泽塔云智能收入"), the words finish the name: no line.
   if (phrase === '收入' && !/\s[\u4e00-\u9fffa-z]{1,4}$/u.test(plain)) {
     const line = bareChineseLine(plain.replace(/^.*(?:季度?|年度?|月|,|，|。|;|；|\s|[)）])/u, ''));
     if (line) return canonicalSegment(line);
@@ -164,7 +164,7 @@ const PRODUCT_SUBJECT = /^\s?(?:[-*•]\s?)?([^,，;；。:：()（）]{2,40}?)\
 export function productSubject(folded: string, metricStart: number): string | null {
   const m = folded.match(PRODUCT_SUBJECT);
   if (!m || m[0].length > metricStart) return null;
-  // Company names are blanked out: "金蝶云・苍穹" leaves "云苍穹" whole.
+  // Company names are blanked out: "泽塔云・远图" leaves "云远图" whole.
   const name = m[1]!.replace(/[・·•]/gu, '').replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, '').replace(/\s+/gu, ' ').trim();
   return name.length >= 2 ? canonicalSegment(name) : null;
 }

@@ -103,7 +103,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
       if (NOT_A_FIGURE_AFTER.test(masked.slice(m.end, m.end + 30))) continue;
     }
     const q = phraseQualifiers(folded, m.start, m.end);
-    // "归属百度的净利润": attributable to the company is to its shareholders; "归属于百度核心的净利润"
+    // "归属泽塔的净利润": attributable to the company is to its shareholders; "归属于泽塔核心的净利润"
     // is a line's profit, which the company's figure must never be taken for.
     const owner = m.metric.id === 'net_income' ? ownerBefore(folded, nameless, m.start) : null;
     if (owner === 'line') {
@@ -121,7 +121,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
       segment = total ? null : (segmentBefore(nameless, m.start, m.phrase) ?? segmentAfter(nameless, m.end) ?? headingSegment(nameless, m.start) ?? productSubject(nameless, m.start));
       // "AIDC收入347.99亿元,多一成;经调整EBITA转赚1.62亿元": a line named earlier in the sentence
       // goes on for the figures after it, unless they are said to be the total.
-      // "其中百度核心营收为…", "of which, …": a part of the total named before, never the total.
+      // "其中泽塔核心营收为…", "of which, …": a part of the total named before, never the total.
       if (!segment && !total) {
         const part = nameless.slice(Math.max(0, m.start - 24), m.start).match(PART_OPENING);
         // "其中二季度实现收入…" is a part in time, not a line: its period says so.
@@ -165,7 +165,7 @@ function ownerBefore(folded: string, nameless: string, start: number): 'company'
 const PART_FIGURE_AFTER = /^\s?(?:按年|同比|按季|环比|收入|营收|营业额)?\s?(?:上升|下跌|下降|增长|增加|减少|下滑|回落|倒退|升|跌|增|减|录得|为|达)/u;
 
 /**
- * "智能汽车及智慧城市收入就录跌幅,智能汽车按年下跌30.5%至8390万元": two lines named together,
+ * "智慧零售及智慧城市收入就录跌幅,智慧零售按年下跌23.4%至7390万元": two lines named together,
  * then one of them alone at the start of a clause with its figure. That clause's figure is
  * the one line's, of the metric named with both.
  */

@@ -18,7 +18,7 @@ export interface Slot {
   prior?: boolean;
   /** Current value of the from-to or comparison this prior belongs to. */
   current?: Slot;
-  /** "compared to X, or 18.2% of revenue": a figure said of the same period as another. */
+  /** "compared to X, or 28.2% of revenue": a figure said of the same period as another. */
   alongside?: Slot;
   period?: Period | null;
   periodInferred?: boolean;

@@ -138,7 +138,7 @@ function writtenAmount(f: Fact): string | null {
   return `${f.value < 0 ? '-' : ''}${PREFIX[f.unit]}${m[1]} ${SCALE_WORD[m[2]!.toLowerCase()]}`;
 }
 
-/** How a fact reads in an answer: `RMB 512 million (5.12億元)`, `RMB 4,321 million`. */
+/** How a fact reads in an answer: `RMB 634 million (6.34億元)`, `RMB 4,321 million`. */
 export function displayOf(f: Fact): string {
   if (f.qualifiers.change) return `${f.value > 0 ? '+' : ''}${formatValue(f.value, '%', f.precision).replace(/%$/u, f.change?.unit === 'pp' ? ' pp' : '%')}`;
   let text = writtenAmount(f) ?? formatValue(f.value, f.unit, f.precision);

@@ -101,8 +101,8 @@ function byPeriod(facts: readonly Fact[]): Map<string, Fact[]> {
 }
 
 /**
- * "Baidu Core", "the Alibaba Cloud business": a line asked with the company's own name before
- * it is the line without the name, as documents name it ("百度核心营收" gives 核心).
+ * "Zeta Core", "the Zeta Cloud business": a line asked with the company's own name before
+ * it is the line without the name, as documents name it ("泽塔核心营收" gives 核心).
  */
 export function withoutOwnName(segment: string | undefined, company: Company): string | undefined {
   if (!segment) return segment;

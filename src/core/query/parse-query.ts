@@ -16,7 +16,7 @@ export interface ParsedLookup {
   cumulative: boolean;
   /** Segment named with the metric ("public cloud" revenue). */
   segment?: string;
-  /** The names the question gave its companies, folded, as typed ("shengwang"). */
+  /** The names the question gave its companies, folded, as typed ("zetawave"). */
   names: string[];
   adjusted: boolean;
   forecast: boolean;
@@ -36,7 +36,7 @@ export interface ParsedLookup {
   badPeriod?: string;
   /** Words left over once companies, metric and period are taken: maybe an unknown company. */
   rest: string;
-  /** A quarter or half named without its year ("寒武纪第三季度净利润"): the latest one is meant. */
+  /** A quarter or half named without its year ("泽塔云第三季度净利润"): the latest one is meant. */
   yearless?: YearlessPeriod;
 }
 
@@ -100,15 +100,15 @@ const LINE_AFTER_NAME = /^(?:\s?(?:业务|品牌|板块)|(?:-|\s)branded\s(?:bus
 const PARENT_WORDS = /\bparent\b|母公司|集团整体/u;
 
 /**
- * A company named a second time, apart from its first name ("/metric agora shengwang revenue",
- * "Agora's Agora segment"), names a brand or business line of it: the name stays among the
+ * A company named a second time, apart from its first name ("/metric zeta zetawave revenue",
+ * "Zeta's Zeta segment"), names a brand or business line of it: the name stays among the
  * metric words as the segment, so a total never answers it.
  */
 function namesLineOfBusiness(m: CompanyMention, all: CompanyMention[], folded: string): boolean {
   if (PARENT_WORDS.test(folded)) return false;
   const first = all.find((o) => o.company === m.company);
   if (!first || first === m) return false;
-  // "Agora (API)", "云从科技(CloudWalk)": one company given two names side by side.
+  // "Zeta (ZTA)", "云从科技(CloudWalk)": one company given two names side by side.
   return !/^\s*[(（,，]\s*$/u.test(folded.slice(first.end, m.start));
 }
 
@@ -161,7 +161,7 @@ export function parseLookup(input: string, registry: CompanyRegistry): ParsedLoo
   for (const m of mentions) {
     if (!companies.includes(m.company)) companies.push(m.company);
     if (namesLineOfBusiness(m, mentions, folded)) continue;
-    // "Agora业务", "the Agora-branded business": the name, said to be a line of business.
+    // "Zeta业务", "the Zeta-branded business": the name, said to be a line of business.
     const line = folded.slice(m.end).match(LINE_AFTER_NAME);
     const end = m.end + (line?.[0].length ?? 0);
     names.push(folded.slice(m.start, end));

@@ -3,7 +3,7 @@ import { findNumbers, type NumberToken } from '../numbers.ts';
 
 /**
  * The value of one data cell: `1,234`, `(1,234)` (negative), `-5.2%`, `+12.3%`, `1.2 ppt`,
- * `RMB 1.2 billion`, `9.35亿元`. A cell that holds anything else besides its number (a
+ * `RMB 1.2 billion`, `8.25亿元`. A cell that holds anything else besides its number (a
  * footnote mark, a second number, words) is in doubt and gives nothing.
  */
 export type CellValue =
