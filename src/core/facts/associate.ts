@@ -59,7 +59,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const isChange = (n.unit === 'x' && CHANGE_BEFORE.test(before)) || (n.unit === '%' || n.unit === 'pp') && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(f.slice(n.end, n.end + 30)) || /(?:^|\s)(?:a|an)\s$/u.test(before) && CHANGE_AFTER.test(f.slice(n.end, n.end + 30)));
     return { n, role: isChange ? 'change' : 'value' };
   });
-  // "下降13.27%和11.58%": a percentage listed right after a change is a change too.
+  // "下降27.83%和22.91%": a percentage listed right after a change is a change too.
   for (let i = 1; i < slots.length; i += 1) {
     const a = slots[i - 1]!;
     const b = slots[i]!;
@@ -291,7 +291,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     }
     // "上年同期亏损5.1亿元;每股亏损0.12元": a comparison's period ends with its clause.
     let before = [...view.periods].reverse().find((p) => p.end <= s.n.start && !owned.has(p) && !p.since && p.ref.type !== 'span' && !(p.ref.type === 'same-period-prior-year' && /[;；]/u.test(f.slice(p.end, s.n.start))));
-    // "Net margin was negative 13.4% this quarter, and adjusted net margin was
+    // "Net margin was negative 36.2% this quarter, and adjusted net margin was
     // negative 14.6%": a later figure shares the period an earlier main figure was given.
     if (!before) before = values.filter((v) => v.n.end <= s.n.start && !v.prior && v.own && !v.own.since && v.own.ref.type === 'abs').at(-1)?.own;
     // "公司第二季度的经营扭转了第一季度业绩下滑的不利局面,实现营业收入…": a period inside a 的-phrase
@@ -353,7 +353,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   }
 
   // Changes attach to the value they describe; a change with no value of its metric in
-  // the clause ("销售费用同比减少13.52%") is a figure of its own.
+  // the clause ("销售费用同比减少59.72%") is a figure of its own.
   const changes = slots.filter((s) => s.role === 'change');
   const attached = new Map<Slot, Array<StatedChange & { n: NumberToken }>>();
   const standalone: Array<{ c: Slot; metric: MetricToken; change: StatedChange }> = [];

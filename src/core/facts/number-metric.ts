@@ -130,7 +130,7 @@ export function pairMetrics(values: Slot[], view: SentenceView, ctx: SentenceCon
 }
 
 /**
- * "营业收入和毛利分别较上年同期下降13.27%和11.58%", "revenue and gross profit rose 5% and 3%
+ * "营业收入和毛利分别较上年同期下降27.83%和22.91%", "revenue and gross profit rose 5% and 3%
  * respectively": a list of metrics and a list of changes of the same length pair in order.
  */
 export function pairChangeLists(changes: Slot[], view: SentenceView): Map<Slot, MetricToken> {
