@@ -262,6 +262,23 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // Metrics listed and values listed "respectively" pair in order; more values than metrics named
+    // (an unknown "selling costs") gives none of them.
+    text: 'In 2030, selling and marketing expenses, general and administrative expenses and research and development expenses were RMB 100.1 million, RMB 80.2 million and RMB 150.3 million, respectively. Selling costs and R&D expenses were RMB 12.3 million and RMB 4.5 million in 2030. 2030年,销售费用、管理费用及研发费用分别为1.2亿元、0.8亿元及2.3亿元。',
+    gives: [
+      { metric: 'sm_expense', period: 'FY2030', value: 100_100_000 },
+      { metric: 'ga_expense', period: 'FY2030', value: 80_200_000 },
+      { metric: 'rd_expense', period: 'FY2030', value: 150_300_000 },
+      { metric: 'sm_expense', period: 'FY2030', value: 120_000_000 },
+      { metric: 'ga_expense', period: 'FY2030', value: 80_000_000 },
+      { metric: 'rd_expense', period: 'FY2030', value: 230_000_000 },
+    ],
+    never: [
+      { metric: 'rd_expense', value: 12_300_000 },
+      { metric: 'rd_expense', value: 4_500_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -165,7 +165,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
       });
       // "同期净亏损分别为…" in the next sentence takes these years too.
       pairedList ??= periods;
-    } else {
+    } else if (!pairsWithMetrics(list, view)) {
       for (const s of list) s.dropped = true;
     }
   }
@@ -529,6 +529,19 @@ const RESULT_IS = /^\s?(?:was|were|is|came in at|stood at|recorded|posted|report
 
 // A year word that, after a comparison base, means the same period a year earlier.
 const PRIOR_YEAR_WORD = /^(?:last year|the previous year|the prior year|a year ago|去年|上年)$/u;
+
+// "A, B and C were X, Y and Z, respectively": a list of values that pairs with a list of metrics
+// (pairMetrics), not with periods.
+function pairsWithMetrics(list: Slot[], view: SentenceView): boolean {
+  const f = view.folded;
+  const first = list[0]!;
+  const before = view.metrics.filter((m) => !m.metric.blocker && m.end <= first.n.start);
+  const lead = before.at(-1);
+  if (!lead || !/^\s?(?:were|was|are|is|of|amounted to|totaled|totalled|分别为|分别是|分别达|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(lead.end, first.n.start))) return false;
+  let count = 1;
+  for (let i = before.length - 1; i > 0 && /^\s?(?:and|及|和|与|、|,|,\s?and)\s?$/u.test(f.slice(before[i - 1]!.end, before[i]!.start)); i -= 1) count += 1;
+  return count === list.length;
+}
 
 // Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
 const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;

@@ -111,23 +111,39 @@ export function sameToken(a: MetricToken, b: MetricToken): boolean {
 
 export function pairMetrics(values: Slot[], view: SentenceView, ctx: SentenceContext): void {
   const f = view.folded;
-  for (let i = 0; i + 1 < view.metrics.length; i += 1) {
-    const a = view.metrics[i]!;
-    const b = view.metrics[i + 1]!;
-    if (!/^\s?(?:and|及|和|与|、)\s?$/u.test(f.slice(a.end, b.start))) continue;
-    const after = values.filter((v) => v.n.start >= b.end && !v.dropped);
-    const x = after[0];
-    const y = after[1];
-    if (!x || !y || !/^\s?(?:and|及|和|与|、)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(x.n.end, y.n.start))) continue;
-    if (!/^\s?(?:were|was|are|is|of|分别为|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(b.end, x.n.start))) continue;
-    if (!compatible(a.metric, x.n, ctx) || !compatible(b.metric, y.n, ctx)) continue;
-    x.metric = a;
-    y.metric = b;
-    // "X and Y were A and B this quarter": the period at the end is both figures'.
-    x.own ??= y.own;
-    y.own ??= x.own;
+  // "Selling and marketing expenses, general and administrative expenses and R&D expenses were
+  // A, B and C, respectively": a list of metrics and a list of values pair in order.
+  const metricRuns = runs(view.metrics.filter((m) => !m.metric.blocker), (a, b) => METRIC_GAP.test(f.slice(a.end, b.start)));
+  // "Selling costs and R&D expenses were A and B": more values listed than metrics named, and
+  // no periods to pair them with: which value is whose is not said.
+  for (const valueList of runs(values.filter((v) => !v.dropped), (a, b) => a.n.unit === b.n.unit && /^\s?(?:and|及|和|与|、|,|,\s?and)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(a.n.end, b.n.start)))) {
+    if (valueList.length < 2 || valueList.some((v) => v.listPeriod || v.prior)) continue;
+    const lead = view.metrics.filter((m) => m.end <= valueList[0]!.n.start).at(-1);
+    if (!lead || !/^\s?(?:were|are|分别为|分别是)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(lead.end, valueList[0]!.n.start))) continue;
+    const named = metricRuns.find((r) => r.includes(lead))?.length ?? 1;
+    if (named < valueList.length) for (const v of valueList) v.dropped = true;
+  }
+  for (const list of metricRuns) {
+    if (list.length < 2) continue;
+    const last = list.at(-1)!;
+    const after = values.filter((v) => v.n.start >= last.end && !v.dropped);
+    const paired = after.slice(0, list.length);
+    if (paired.length < list.length) continue;
+    if (!/^\s?(?:were|was|are|is|of|amounted to|totaled|totalled|reached|分别为|分别是|分别达|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(last.end, paired[0]!.n.start))) continue;
+    if (!paired.every((v, i) => i === 0 || /^\s?(?:and|及|和|与|、|,|,\s?and)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(paired[i - 1]!.n.end, v.n.start)))) continue;
+    // Three or more need the text to say so; two read the same either way.
+    if (list.length > 2 && !/respectively|分别/u.test(f.slice(last.end, Math.min(f.length, paired.at(-1)!.n.end + 16)))) continue;
+    if (!paired.every((v, i) => compatible(list[i]!.metric, v.n, ctx))) continue;
+    const own = paired.find((v) => v.own)?.own;
+    paired.forEach((v, i) => {
+      v.metric = list[i]!;
+      // "X and Y were A and B this quarter": the period at the end is every figure's.
+      v.own ??= own;
+    });
   }
 }
+
+const METRIC_GAP = /^\s?(?:and|及|和|与|、|,|,\s?and)\s?$/u;
 
 /**
  * "营业收入和毛利分别较上年同期下降27.83%和22.91%", "revenue and gross profit rose 5% and 3%

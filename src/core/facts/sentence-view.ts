@@ -54,7 +54,7 @@ const INCREMENT_BEFORE = /(?:新增|新增加|额外|增量|additional|increment
 const PER_HEAD_BEFORE = /(?:per[- ](?:capita|head|employee|customer|user|client)|average|人均|单客户|每名员工|每位员工|每用户|单用户|户均[\u4e00-\u9fff]{0,2})\s?$/u;
 // "Total selling, administrative, and financial expenses", "销售、管理、财务费用合计": several
 // expense lines together, never the last one named.
-const EXPENSES_LISTED_BEFORE = /(?:selling|sales|administrative|general(?: and administrative)?|marketing|research and development|r&d)(?:\s?,\s?|\s(?:and|&)\s|,\s(?:and|&)\s)+$|(?:销售|管理|研发|财务)(?:费用)?、$/u;
+const EXPENSES_LISTED_BEFORE = /(?:selling|sales|administrative|general(?: and administrative)?|marketing|research and development|r&d)(?:\s?,\s?|\s(?:and|&)\s|,\s(?:and|&)\s)+$|(?:销售|管理|研发|财务)、$/u;
 
 // Bare words that name a metric only in the right company: "a loss of RMB 1 million" but
 // not "a loss of disposal of properties", "adjusted stock profit" or "exchange loss".
