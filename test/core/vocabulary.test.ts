@@ -279,6 +279,15 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // A line's recurring revenue is named as its revenue is; the company's own stays the company's.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '2030年上半年,云订阅年经常性收入(ARR)37.3亿元,按年上升18.5%。泽塔云2030年上半年年经常性收入40亿元。',
+    gives: [
+      { metric: 'arr', period: 'H1 2030', value: 3_730_000_000, q: { segment: '云订阅' } },
+      { metric: 'arr', period: 'H1 2030', value: 4_000_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

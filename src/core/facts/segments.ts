@@ -98,7 +98,8 @@ export function segmentBefore(folded: string, metricStart: number, phrase = ''):
   // "该业务收入" refers back to a topic.
   if (zh && !/^(?:该|此|这|本|总|营业|整体|集团|公司)/u.test(zh[1]!) && !/^(?:公司|集团)$/u.test(zh[1]!)) return canonicalSegment(zh[1]!);
   // Right after a company's name ("泽塔云智能收入"), the words finish the name: no line.
-  if (phrase === '收入' && !/\s[\u4e00-\u9fffa-z]{1,4}$/u.test(plain)) {
+  // "云订阅年经常性收入(ARR)": a line's recurring revenue is named the same way as its revenue.
+  if ((phrase === '收入' || /经常性收入$/u.test(phrase)) && !/\s[\u4e00-\u9fffa-z]{1,4}$/u.test(plain)) {
     const line = bareChineseLine(plain.replace(/^.*(?:季度?|年度?|月|,|，|。|;|；|\s|[)）])/u, ''));
     if (line) return canonicalSegment(line);
   }
