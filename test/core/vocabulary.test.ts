@@ -288,6 +288,18 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // Broker notes: "pct" after a Chinese figure is points; a bare 亏损 opening the next clause is the
+    // attributable loss just named.
+    period: { kind: 'Q', year: 2030, quarter: 1 },
+    text: '2030Q1 泽塔云营收36.58 亿元,同增17.74%;归母净利-1.83 亿元,亏损规模同减25.68%。2030Q1 公司毛利率为30.18%,同增1.12pct。Revenue rose 5 pct in 2029.',
+    gives: [
+      { metric: 'net_income', period: 'Q1 2030', value: -183_000_000, q: { attributable: true } },
+      { metric: 'net_income', period: 'Q1 2030', value: -25.68, q: { attributable: true, change: 'yoy' } },
+      { metric: 'gross_margin', period: 'Q1 2030', value: 1.12, q: { change: 'yoy' } },
+      { metric: 'revenue', period: 'FY2029', value: 5, q: { change: 'yoy' } },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

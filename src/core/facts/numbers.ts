@@ -77,7 +77,7 @@ const NUMBER_RE = new RegExp(
     // "US$21.3M", "$1.2B": a one-letter scale, only after a currency sign (checked below).
     String.raw`(?:\s?(?<scale>trillion|billion|million|thousand|bn|mn)\b|(?<shortscale>[mbk])(?![a-z])|\s?(?<zhscale>万亿|千万|百万|亿|万|千)(?!分))?`,
     String.raw`(?:\s?(?<post>元人民币|元|美元|港元|港币|hong kong dollars|us dollars|dollars|yuan|renminbi|rmb)(?![a-z])|\s?(?<cnpost>人民币))?`,
-    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|个百分点|百分点|percentage points?\b|ppts?\b|pp\b|bps?\b|basis points?\b)|(?<people>人|名(?!字))|(?<times>倍))?`,
+    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|个百分点|百分点|percentage points?\b|ppts?\b|pp\b|pcts?\b|bps?\b|basis points?\b)|(?<people>人|名(?!字))|(?<times>倍))?`,
   ].join(''),
   'gu',
 );
@@ -85,6 +85,7 @@ const NUMBER_RE = new RegExp(
 /** Every number in a folded text, with unit, scale and sign as written. */
 export function findNumbers(folded: string): NumberToken[] {
   const out: NumberToken[] = [];
+  const chinese = /[\u4e00-\u9fff]/u.test(folded);
   for (const m of folded.matchAll(NUMBER_RE)) {
     const g = m.groups ?? {};
     const start = m.index ?? 0;
@@ -105,6 +106,8 @@ export function findNumbers(folded: string): NumberToken[] {
     const currencyWord = g.pre ?? g.post ?? g.cnpost;
     let unit: NumberToken['unit'] = currencyWord ? (CURRENCY[currencyWord] ?? null) : null;
     if (g.pct) unit = /百分点|point|pp|bp/u.test(g.pct) ? 'pp' : '%';
+    // "同增2.12pct" in a Chinese broker's note is points; "rose 5 pct" in English is percent.
+    if (g.pct && /^pcts?$/u.test(g.pct)) unit = chinese ? 'pp' : '%';
     // "50 bps", "50 basis points": hundredths of a percentage point.
     if (g.pct && /^(?:bps?|basis points?)$/u.test(g.pct)) value /= 100;
     if (g.people) unit = 'count';

@@ -143,7 +143,27 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     }
     out.push({ start: m.start, end: m.end, metric: m.metric, negative: m.negative, adjusted, nonGaap: false, attributable: q.attributable, exclNonrecurring: q.exclNonrecurring, cumulative, segment, segmentFromTopic });
   }
-  return [...out, ...namedParts(nameless, out)].sort((a, b) => a.start - b.start);
+  const all = [...out, ...namedParts(nameless, out)].sort((a, b) => a.start - b.start);
+  carryQualifiersToBareResult(folded, all);
+  return all;
+}
+
+const BARE_RESULT_PHRASE = /^(?:亏损|盈利|loss|losses|profit)$/u;
+
+/**
+ * "归母净利-1.93亿元,亏损规模同减35.68%": a bare loss or profit opening the next clause speaks of
+ * the figure just named, qualifiers included (its size, its change), never of another line.
+ */
+function carryQualifiersToBareResult(folded: string, tokens: MetricToken[]): void {
+  for (let i = 1; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    const p = tokens[i - 1]!;
+    if (t.adjusted || t.attributable || t.exclNonrecurring || !BARE_RESULT_PHRASE.test(folded.slice(t.start, t.end))) continue;
+    if (p.metric.id !== t.metric.id || !(p.adjusted || p.attributable || p.exclNonrecurring)) continue;
+    const between = folded.slice(p.end, t.start);
+    if (!/[,，;；]\s?(?:而|则|但|其|且|同时|while\s|and\s)?\s?$/u.test(between) || /[。]/u.test(between)) continue;
+    tokens[i] = { ...t, adjusted: p.adjusted, nonGaap: p.nonGaap, attributable: p.attributable, exclNonrecurring: p.exclNonrecurring };
+  }
 }
 
 const OWNER_BEFORE = /归属(?:于)?([\u4e00-\u9fffa-z0-9\s]{1,16}?)(?:的)?\s?$/u;
