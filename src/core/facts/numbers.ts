@@ -106,7 +106,7 @@ export function findNumbers(folded: string): NumberToken[] {
     const currencyWord = g.pre ?? g.post ?? g.cnpost;
     let unit: NumberToken['unit'] = currencyWord ? (CURRENCY[currencyWord] ?? null) : null;
     if (g.pct) unit = /百分点|point|pp|bp/u.test(g.pct) ? 'pp' : '%';
-    // "同增2.12pct" in a Chinese broker's note is points; "rose 5 pct" in English is percent.
+    // "同增3.41pct" in a Chinese broker's note is points; "rose 5 pct" in English is percent.
     if (g.pct && /^pcts?$/u.test(g.pct)) unit = chinese ? 'pp' : '%';
     // "50 bps", "50 basis points": hundredths of a percentage point.
     if (g.pct && /^(?:bps?|basis points?)$/u.test(g.pct)) value /= 100;

@@ -151,7 +151,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
 const BARE_RESULT_PHRASE = /^(?:亏损|盈利|loss|losses|profit)$/u;
 
 /**
- * "归母净利-1.93亿元,亏损规模同减35.68%": a bare loss or profit opening the next clause speaks of
+ * "归母净利-2.71亿元,亏损规模同减19.42%": a bare loss or profit opening the next clause speaks of
  * the figure just named, qualifiers included (its size, its change), never of another line.
  */
 function carryQualifiersToBareResult(folded: string, tokens: MetricToken[]): void {
