@@ -41,6 +41,16 @@ describe('period words of a question', () => {
     },
   );
 
+  it.each([
+    ['截至2030年9月底的季度收入', 'Q3 2030'],
+    ['截至2030年9月30日止三个月收入', 'Q3 2030'],
+    ['2030年6月季度', 'Q2 2030'],
+    ['截至2030年9月30日现金', '9M 2030'],
+  ])('reads the quarter a Chinese date names: %s is %s', (text, label) => {
+    const words = readPeriodWords(fold(text));
+    expect(words.period && periodLabel(words.period)).toBe(label);
+  });
+
   it('reads a Chinese date and blanks what it read', () => {
     const words = readPeriodWords('2024年6月30日 营收');
     expect(words.period && periodLabel(words.period)).toBe('H1 2024');

@@ -743,6 +743,11 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: 'automotive solutions revenue share', metric: 'revenue_share', segment: 'automotive solutions', unknown: [] },
   { words: 'what share of total revenue came from cloud in ?', metric: 'revenue_share', segment: 'cloud', unknown: [] },
   { words: 'smart auto revenue', metric: 'revenue', segment: 'smart auto', unknown: [] },
+  // 现金 asks for cash; 现金流 alone names no one cash flow; "e-commerce" is "ecommerce"; 中国 keeps its 中.
+  { words: '现金多少', metric: 'cash', unknown: [] },
+  { words: '经营净现金流是多少', metric: 'operating_cash_flow', unknown: [] },
+  { words: 'china e-commerce revenue', metric: 'revenue', segment: 'china ecommerce', unknown: [] },
+  { words: '中国电商业务收入', metric: 'revenue', segment: 'china ecommerce', unknown: [] },
   // Cantonese 咗 is 了.
   { words: '智能汽车收入按年跌咗几多', metric: 'revenue', segment: 'smart auto', q: { change: 'yoy' }, unknown: [] },
   // Latin words of a line may touch a Chinese metric.
@@ -750,6 +755,12 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
 ];
 
 describe('vocabulary: question words', () => {
+  it('finds no one metric in 现金流 alone', () => {
+    const w = readMetricWords(fold('现金流多少'));
+    expect(w.metric).toBeUndefined();
+    expect(w.ambiguous).toBe(true);
+  });
+
   it.each(questions)('$words', (c) => {
     const w = readMetricWords(fold(c.words));
     if (c.metric) expect(w.metric?.id).toBe(c.metric);

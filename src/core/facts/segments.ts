@@ -35,7 +35,7 @@ const LEAD_IN = /^.*(?:受惠于|受惠|受益于|受益|得益于|带动|推动
 
 /** One name per segment across languages and wordings ("公有雲服務" and "public cloud services"). */
 export function canonicalSegment(raw: string): string {
-  let s = raw.toLowerCase().replace(/云端/gu, '云').replace(/^[^a-z0-9\u4e00-\u9fff]+/u, '').trim();
+  let s = raw.toLowerCase().replace(/云端/gu, '云').replace(/\be-commerce\b/gu, 'ecommerce').replace(/^[^a-z0-9\u4e00-\u9fff]+/u, '').trim();
   s = s.replace(/^(?:(?:with|while|and|including|plus|from|of|our|the|its|their)\s+)+/u, '').replace(/\s+/gu, ' ');
   s = s.replace(/(?:\s|^|-)(?:services?|business(?:es)?|segments?|revenues?|lines?|brand|branded(?: business| segment)?)$/u, '').trim();
   const named = s;

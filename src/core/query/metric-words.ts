@@ -200,7 +200,8 @@ const EARNING_VERBS = new Set(['make', 'made', 'earn', 'earned', 'bring in', 'br
 
 const SEGMENT_STOP = new Set([...QUESTION_NOISE.en, 'net', 'operating', 'gross', 'total', 'adjusted', 'non-gaap', 'quarterly', 'annual', 'overall', 'group', 'consolidated']);
 
-const ZH_EDGE_NOISE = new RegExp(`^(?:${alternation(QUESTION_NOISE.zh)})+|(?:的|之)+$`, 'u');
+// 中 is noise ("在…中") but never the 中 of 中国 ("中国电商").
+const ZH_EDGE_NOISE = new RegExp(`^(?:${alternation(QUESTION_NOISE.zh.filter((w) => w !== '中'))}|中(?!国))+|(?:的|之)+$`, 'u');
 
 function segmentWords(text: string, metricStart: number): { words: string; start: number } | undefined {
   const before = text.slice(0, metricStart);

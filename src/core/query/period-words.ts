@@ -48,7 +48,8 @@ const EN_DATE = new RegExp(`(?:(?:as of|as at|at|on|by)\\s)?(?:(?:the\\s)?end(?:
 const ZH_MONTH_END = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:底|末)/gu;
 
 // "2025年9月季度": the quarter that ends in that month.
-const ZH_QUARTER_MONTH = /(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:份)?(?:止)?(?:的)?季度?(?![度\d])/gu;
+// "2025年9月季度", "截至2025年9月底的季度", "截至2025年9月30日止三个月": the quarter ending that month.
+const ZH_QUARTER_MONTH = /(?:(?:截至|截止到|截止)\s?)?(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:底|末|\d{1,2}日)?(?:份)?(?:止)?(?:的)?(?:季度?|三个月|3个月)(?![度\d])/gu;
 const ENDED_BEFORE = /(?:the\s)?(quarter|three months|3 months|six months|6 months|half[- ]year|year|fiscal year|twelve months|12 months)\s(?:ended|ending|to)\s(?:on\s)?$/u;
 
 function isoOf(year: number, month: number, day: number | null): string {
@@ -78,9 +79,19 @@ export function readPeriodWords(text: string): PeriodWords {
     out.spans.push([start, end]);
     out.badPeriod ??= word.trim();
   };
+  // A quarter named by its last month or day ("截至2025年9月30日止三个月") before the day alone.
+  for (const m of text.matchAll(ZH_QUARTER_MONTH)) {
+    const month = Number(m[2]);
+    if (month % 3 !== 0 || month > 12) bad(m[0], m.index!, m.index! + m[0].length);
+    else {
+      out.spans.push([m.index!, m.index! + m[0].length]);
+      out.period ??= { kind: 'Q', year: Number(m[1]), quarter: (month / 3) as 1 | 2 | 3 | 4 };
+    }
+  }
   for (const m of text.matchAll(DATE)) {
     const start = m.index!;
     const end = start + m[0].length;
+    if (taken(start, end)) continue;
     const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
     const period = periodEndingOn(iso);
     if (!period) bad(m[0], start, end);
@@ -98,14 +109,6 @@ export function readPeriodWords(text: string): PeriodWords {
       out.period ??= period;
     }
   };
-  for (const m of text.matchAll(ZH_QUARTER_MONTH)) {
-    const month = Number(m[2]);
-    if (month % 3 !== 0 || month > 12) bad(m[0], m.index!, m.index! + m[0].length);
-    else {
-      out.spans.push([m.index!, m.index! + m[0].length]);
-      out.period ??= { kind: 'Q', year: Number(m[1]), quarter: (month / 3) as 1 | 2 | 3 | 4 };
-    }
-  }
   for (const m of text.matchAll(EN_DATE)) {
     const month = monthNumber(m[1] ?? m[2] ?? m[5]!);
     const day = m[3] ?? m[4];
