@@ -300,6 +300,13 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // 约为 is approximate: kept when its sentence names the period, dropped when the period is only carried;
+    // 现金及银行结余 is cash.
+    text: '截至2030年12月31日,泽塔云的现金及银行结余约为17.79亿元。收入约为5亿元。',
+    gives: [{ metric: 'cash', period: 'FY2030', value: 1_779_000_000, q: { approximate: true } }],
+    never: [{ metric: 'revenue', value: 500_000_000 }],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -26,7 +26,7 @@ const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|
 const CHANGE_VERB =
   /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|倒退|缩水|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)/gu;
 const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|回落|下挫|萎缩|倒退|缩水|大跌|跌|少|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
-const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|约|近|大约|接近|将近)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|(?:约|近|大约|接近|将近)(?:为|达|是|有)?)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
@@ -312,6 +312,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     }
     if (token) {
       s.period = periodOf(token.ref, sentencePeriod ?? ctx.paragraphPeriod ?? ctx.docPeriod);
+      s.periodWritten = token.ref.type === 'abs' && /(?:19|20)\d{2}/u.test(token.text);
       if (token.ref.type === 'abs' && token.ref.yearInferred && ctx.docPeriod && 'year' in ctx.docPeriod && token.ref.period.kind !== 'date' && token.ref.period.kind !== 'span' && token.ref.period.year !== ctx.docPeriod.year) s.periodInferred = true;
       continue;
     }
@@ -425,7 +426,9 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (EXPECTED_BEFORE.test(f.slice(Math.max(0, n.start - 20), n.start))) continue;
     const approximate = APPROX_BEFORE.test(f.slice(Math.max(0, n.start - 16), n.start)) || /^\s?(?:or so|左右)/u.test(f.slice(n.end, n.end + 8));
     // An approximate figure that is not a forecast and has no period of its own is too loose to quote as a figure.
-    if (approximate && !forecast && !s.own && !s.listPeriod) continue;
+    // Unless its sentence writes the period out ("截至2030年12月31日,现金约为…", "2030年收入约为…"):
+    // spoken round numbers ("about RMB 600 million revenue … last quarter") are not figures.
+    if (approximate && !forecast && !s.own && !s.listPeriod && !s.periodWritten) continue;
     if (s.period.kind === 'span' && !m.cumulative && m.metric.id !== 'revenue_cagr') continue;
     if ((m.cumulative || m.metric.id === 'revenue_cagr') && s.period.kind !== 'span') continue;
     const qualifiers: FactQualifiers = {};

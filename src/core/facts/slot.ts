@@ -22,6 +22,8 @@ export interface Slot {
   alongside?: Slot;
   period?: Period | null;
   periodInferred?: boolean;
+  /** The period came from a phrase of the sentence that writes its year ("2030年", "as of June 30, 2030"). */
+  periodWritten?: boolean;
   listPeriod?: Period;
   /** Period carried from an earlier sentence of the paragraph. */
   carried?: boolean;
