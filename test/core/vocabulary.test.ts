@@ -307,6 +307,16 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'revenue', value: 500_000_000 }],
   },
   {
+    // A monthly average is no figure of the period ("月均亏损近4亿元", "average monthly loss").
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '2030年上半年,泽塔云月均亏损近4亿元,这一数字是同期月均营收的10倍以上。2030年上半年亏损23.58亿元。Average monthly loss was RMB 40 million in 2030.',
+    gives: [{ metric: 'net_income', period: 'H1 2030', value: -2_358_000_000 }],
+    never: [
+      { metric: 'net_income', value: 400_000_000 },
+      { metric: 'net_income', value: 40_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

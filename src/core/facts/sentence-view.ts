@@ -50,8 +50,8 @@ export interface SentenceView {
 
 // Words that make what follows an increment of a metric rather than its level.
 const INCREMENT_BEFORE = /(?:新增|新增加|额外|增量|additional|incremental|extra)\s?$/u;
-// "per capita revenue", "人均毛利", "单客户收入": a ratio to heads, never the company's figure.
-const PER_HEAD_BEFORE = /(?:per[- ](?:capita|head|employee|customer|user|client)|average|人均|单客户|每名员工|每位员工|每用户|单用户|户均[\u4e00-\u9fff]{0,2})\s?$/u;
+// "per capita revenue", "人均毛利", "单客户收入", "月均亏损": a ratio to heads or to time, never the company's figure.
+const PER_HEAD_BEFORE = /(?:per[- ](?:capita|head|employee|customer|user|client)|average|monthly|daily|人均|单客户|每名员工|每位员工|每用户|单用户|户均[\u4e00-\u9fff]{0,2}|月均|月平均|日均|季均|年均|平均每月|平均每年|每月|每日)\s?$/u;
 // "Total selling, administrative, and financial expenses", "销售、管理、财务费用合计": several
 // expense lines together, never the last one named.
 const EXPENSES_LISTED_BEFORE = /(?:selling|sales|administrative|general(?: and administrative)?|marketing|research and development|r&d)(?:\s?,\s?|\s(?:and|&)\s|,\s(?:and|&)\s)+$|(?:销售|管理|研发|财务)、$/u;
