@@ -317,6 +317,15 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // "narrower than the X loss a year earlier" is the base, a year earlier; "higher than X" is a bound.
+    period: { kind: 'Q', year: 2030, quarter: 2 },
+    text: 'Zeta Cloud posted a net loss of RMB 1.2 billion for the second quarter of 2030, narrower than the RMB 1.8 billion loss a year earlier. Revenue was higher than RMB 4 billion in the second quarter of 2030.',
+    gives: [
+      { metric: 'net_income', period: 'Q2 2030', value: -1_200_000_000 },
+      { metric: 'net_income', period: 'Q2 2029', value: -1_800_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

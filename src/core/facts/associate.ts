@@ -27,10 +27,10 @@ const CHANGE_VERB =
   /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|倒退|缩水|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)/gu;
 const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|回落|下挫|萎缩|倒退|缩水|大跌|跌|少|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
 const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|(?:约|近|大约|接近|将近)(?:为|达|是|有)?)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-const AT_LEAST_BEFORE = /(?:over|more than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-const AT_MOST_BEFORE = /(?:under|less than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const AT_LEAST_BEFORE = /(?:over|more than|higher than|greater than|larger than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const AT_MOST_BEFORE = /(?:under|less than|lower than|fewer than|smaller than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|(?:up|down|rising|falling|increased|decreased|declined|grew|rose|fell|improved|narrowed|widened|growing) from|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
+const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|(?:narrower|wider|higher|lower|larger|smaller|bigger|better|worse|more|less) than|(?:up|down|rising|falling|increased|decreased|declined|grew|rose|fell|improved|narrowed|widened|growing) from|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 // "较上年同期的运营亏损5.13亿元", "相比去年的": the comparison base, in Chinese word order.
 const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|(?<![占佔])比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
 const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
@@ -531,7 +531,7 @@ const BARE_RESULT = /^(?:a |an )?(?:net )?(?:loss|losses|profit|profits|亏损|�
 const RESULT_IS = /^\s?(?:was|were|is|came in at|stood at|recorded|posted|reported|turned into|swung to|为|录得)?\s?(?:a|an)?\s?$/u;
 
 // A year word that, after a comparison base, means the same period a year earlier.
-const PRIOR_YEAR_WORD = /^(?:last year|the previous year|the prior year|a year ago|去年|上年)$/u;
+const PRIOR_YEAR_WORD = /^(?:last year|the previous year|the prior year|a year (?:ago|earlier|before)|去年|上年)$/u;
 
 // "A, B and C were X, Y and Z, respectively": a list of values that pairs with a list of metrics
 // (pairMetrics), not with periods.
