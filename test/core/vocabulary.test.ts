@@ -774,6 +774,10 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: '经营净现金流是多少', metric: 'operating_cash_flow', unknown: [] },
   { words: 'china e-commerce revenue', metric: 'revenue', segment: 'china ecommerce', unknown: [] },
   { words: '中国电商业务收入', metric: 'revenue', segment: 'china ecommerce', unknown: [] },
+  // "versus a year earlier" asks the change year on year; 截至 is "as of"; 现金头寸 is cash.
+  { words: "how much did 's gross margin improve in versus a year earlier?", metric: 'gross_margin', q: { change: 'yoy' }, unknown: [] },
+  { words: '截至 现金及银行结余有多少?', metric: 'cash', unknown: [] },
+  { words: '现金头寸有多少?', metric: 'cash', unknown: [] },
   // Cantonese 咗 is 了.
   { words: '智能汽车收入按年跌咗几多', metric: 'revenue', segment: 'smart auto', q: { change: 'yoy' }, unknown: [] },
   // Latin words of a line may touch a Chinese metric.
