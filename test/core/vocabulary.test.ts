@@ -326,6 +326,11 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // "cash position" is cash.
+    text: 'For full-year 2030, total revenue grew 19.8% to US$198.6 million. Cash position remained strong at US$1.117 billion.',
+    gives: [{ metric: 'cash', period: 'FY2030', value: 1_117_000_000 }],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [
