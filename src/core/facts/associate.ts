@@ -232,30 +232,6 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   // Paired metrics: "Selling costs and other costs were RMB 12.3 million and RMB 4.5 million".
   pairMetrics(values, view, ctx);
 
-  // "net profit attributable to shareholders was a loss of 401 million": the bare word says
-  // the sign; the metric named just before it says which figure, qualifiers included.
-  for (const s of values) {
-    const bare = s.metric;
-    if (!bare || !BARE_RESULT.test(f.slice(bare.start, bare.end))) continue;
-    const named = view.metrics.filter((m) => m.end <= bare.start).at(-1);
-    if (!named || named.metric.id !== bare.metric.id || !(named.attributable || named.adjusted || named.exclNonrecurring)) continue;
-    if (!RESULT_IS.test(f.slice(named.end, bare.start).replace(/\b(?:attributable|to|of|the|shareholders|equity|holders|owners|parent|company|listed|ordinary)\b/gu, ' ').replace(/\s+/gu, ' '))) continue;
-    s.metric = { ...named, start: bare.start, end: bare.end, negative: bare.negative };
-  }
-
-  // "股东应占亏损收窄至3.2亿元,上年同期亏损5.1亿元": a bare loss or profit after the metric named
-  // with its qualifiers is the same figure (of another period), qualifiers included.
-  for (const s of values) {
-    const bare = s.metric;
-    if (!bare || bare.attributable || bare.adjusted || bare.exclNonrecurring || !BARE_RESULT.test(f.slice(bare.start, bare.end))) continue;
-    const named = view.metrics.filter((m) => m.end <= bare.start).at(-1);
-    if (!named || named.metric.id !== bare.metric.id || !(named.attributable || named.adjusted || named.exclNonrecurring)) continue;
-    if (/[;；。]/u.test(f.slice(named.end, bare.start))) continue;
-    // Only when its clause names nothing but the earlier period: "年内亏损" is a line of its own.
-    const clause = f.slice(0, bare.start).split(/[,，;；]/u).at(-1) ?? '';
-    if (!SAME_FIGURE_EARLIER.test(clause)) continue;
-    s.metric = { ...named, start: bare.start, end: bare.end, negative: bare.negative };
-  }
   // "…分别为A、B、C及D,累计X": a total over the years of the list, of the metric just listed.
   for (const s of values) {
     if (s.metric && !s.metric.cumulative && CUMULATIVE_BEFORE.test(f.slice(Math.max(0, s.n.start - 12), s.n.start))) s.metric = { ...s.metric, cumulative: true };
@@ -519,16 +495,11 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
 // Between an amount and a share said of it: "X, or 28.2% of revenue", "X (28.2% of revenue)".
 const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accounting for|\()\s?$/u;
 
-// A clause that opens with the comparison's period only: "上年同期", "去年同期则", "a year earlier".
-const SAME_FIGURE_EARLIER = /^\s?(?:(?:而|则|但)?(?:上年同期|去年同期|上年|去年)(?:则|的|为)?|(?:while |and )?(?:a year (?:earlier|ago)|in the same period (?:of )?last year|the same period last year)(?:,)?(?: it was| was)?)\s?(?:a |an )?$/u;
 const OUTFLOW_BEFORE = /(?:为|录得|是)?\s?(?:净)?流出\s?(?:人民币)?\s?$|(?:an?\s)?(?:net\s)?(?:cash\s)?outflows?\s(?:of\s)?(?:rmb|us\$|usd|\$)?\s?$/u;
 // Values a market or analysts expected: "逊市场预期的240亿元", "versus consensus of $1.15 billion".
 const EXPECTED_BEFORE = /(?:市场|分析师|市场普遍|彭博|路透|market|analysts?'?|consensus|street)\s?(?:的)?\s?(?:预期|预测|预估|估计|expectations?|estimates?|forecasts?)?\s?(?:的|为|of|for)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const PROFIT_LINES = new Set(['net_income', 'operating_income', 'gross_profit', 'ebitda', 'ebita']);
 const TURNED_TO_LOSS_BEFORE = /(?:转盈为亏|由盈转亏|盈转亏|由盈利转为亏损)[^,，;；。]{0,4}[,，]?\s?(?:录得|为|至)?\s?(?:人民币)?\s?$|(?:swung|swinging|turned|turning) (?:in)?to a (?:net )?loss (?:of )?(?:rmb|us\$|usd|\$)?\s?$/u;
-const BARE_RESULT = /^(?:a |an )?(?:net )?(?:loss|losses|profit|profits|亏损|盈利)$/u;
-// Between a metric and the bare word that gives its value: "was a", "recorded a", "为".
-const RESULT_IS = /^\s?(?:was|were|is|came in at|stood at|recorded|posted|reported|turned into|swung to|为|录得)?\s?(?:a|an)?\s?$/u;
 
 // A year word that, after a comparison base, means the same period a year earlier.
 const PRIOR_YEAR_WORD = /^(?:last year|the previous year|the prior year|a year (?:ago|earlier|before)|去年|上年)$/u;

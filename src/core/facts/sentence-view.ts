@@ -148,11 +148,19 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
   return all;
 }
 
-const BARE_RESULT_PHRASE = /^(?:亏损|盈利|loss|losses|profit)$/u;
+const BARE_RESULT_PHRASE = /^(?:亏损|盈利|loss|losses|profit|profits)$/u;
+// Between a metric and the bare word that gives its value: "attributable to shareholders was a".
+const RESULT_IS = /^\s?(?:was|were|is|came in at|stood at|recorded|posted|reported|turned into|swung to|为|录得)?\s?(?:a|an)?\s?$/u;
+const OWNER_WORDS = /\b(?:attributable|to|of|the|shareholders|equity|holders|owners|parent|company|listed|ordinary)\b/gu;
+// A clause that opens with a conjunction, or with the comparison's period only ("上年同期", "a year earlier").
+const SAME_FIGURE_CLAUSE = /^\s?(?:(?:而|则|但|其|且|同时|while|and)\s?|(?:而|则|但)?(?:上年同期|去年同期|上年|去年)(?:则|的|为)?|(?:while |and )?(?:a year (?:earlier|ago)|in the same period (?:of )?last year|the same period last year)(?:,)?(?: it was| was)?)?\s?(?:a |an )?$/u;
 
 /**
- * "归母净利-2.71亿元,亏损规模同减19.42%": a bare loss or profit opening the next clause speaks of
- * the figure just named, qualifiers included (its size, its change), never of another line.
+ * A bare loss or profit right after a metric named with its qualifiers is that figure:
+ * "net profit attributable to shareholders was a loss of X" (the bare word gives the sign),
+ * "股东应占亏损收窄至3.2亿元,上年同期亏损5.1亿元" (the same figure a year earlier),
+ * "归母净利-2.71亿元,亏损规模同减19.42%" (its size, its change). A clause that names anything
+ * else first ("年内亏损") is a line of its own.
  */
 function carryQualifiersToBareResult(folded: string, tokens: MetricToken[]): void {
   for (let i = 1; i < tokens.length; i += 1) {
@@ -161,7 +169,11 @@ function carryQualifiersToBareResult(folded: string, tokens: MetricToken[]): voi
     if (t.adjusted || t.attributable || t.exclNonrecurring || !BARE_RESULT_PHRASE.test(folded.slice(t.start, t.end))) continue;
     if (p.metric.id !== t.metric.id || !(p.adjusted || p.attributable || p.exclNonrecurring)) continue;
     const between = folded.slice(p.end, t.start);
-    if (!/[,，;；]\s?(?:而|则|但|其|且|同时|while\s|and\s)?\s?$/u.test(between) || /[。]/u.test(between)) continue;
+    if (/[。]/u.test(between)) continue;
+    const clauses = between.split(/[,，;；]/u);
+    const sameClause = clauses.length === 1 && RESULT_IS.test(between.replace(OWNER_WORDS, ' ').replace(/\s+/gu, ' '));
+    const nextClause = clauses.length > 1 && SAME_FIGURE_CLAUSE.test(clauses.at(-1)!);
+    if (!sameClause && !nextClause) continue;
     tokens[i] = { ...t, adjusted: p.adjusted, nonGaap: p.nonGaap, attributable: p.attributable, exclNonrecurring: p.exclNonrecurring };
   }
 }
