@@ -36,6 +36,12 @@ export interface EngineOptions {
    */
   extractBudgetMs?: number;
   extractBudgetMsPerKb?: number;
+  /**
+   * Corpora of at least this much text are handed from the indexing worker to this thread
+   * through the index file instead of a message, so the build is never held twice at its
+   * peak. Default `HAND_OVER_BY_FILE_CHARS` (only with an index folder).
+   */
+  handOverByFileChars?: number;
 }
 
 /** Stats of the last load, for the console banner and the closing notes. */
@@ -189,6 +195,7 @@ function requestOf(options: EngineOptions, currentHash?: string, ignorePersisted
     budgetMs: options.extractBudgetMs ?? DEFAULT_EXTRACT_BUDGET_MS,
     budgetMsPerKb: options.extractBudgetMsPerKb ?? DEFAULT_EXTRACT_BUDGET_MS_PER_KB,
     passagesOnly: [],
+    handOverByFileChars: options.handOverByFileChars,
   };
 }
 
@@ -217,11 +224,12 @@ function restore(persisted: IndexFile & { dir: string }, logger: CoreLogger): Co
 function materialize(result: BuildResult, options: EngineOptions): CorpusSnapshot | null {
   const logger = options.logger ?? silentLogger;
   if (result.kind === 'unchanged') return null;
-  if (result.kind === 'restore') {
+  if (result.kind === 'restore' || result.kind === 'written') {
+    if (result.kind === 'written') for (const w of result.warnings) logger.warn(w.obj, w.msg);
     const persisted = readIndexFile(options.indexDir);
     const restored = persisted ? restore(persisted, logger) : null;
     if (!restored) throw new Error('the persisted index could not be read');
-    return restored;
+    return result.kind === 'written' ? { ...restored, origin: 'built' } : restored;
   }
   for (const w of result.warnings) logger.warn(w.obj, w.msg);
   const search = result.searchFile ? loadSearchIndex(result.searchFile, result.stop) : searchFromJson(result.searchJson ?? '', result.stop);

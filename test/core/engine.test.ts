@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInput } from '../../commands/index.ts';
 import { Engine } from '../../src/core/engine.ts';
+import { buildCorpus } from '../../src/core/indexing/corpus-build.ts';
 import { BUNDLED_COMPANIES, BUNDLED_DOCUMENTS } from '../helpers/engine.ts';
 
 function workspace(): { documentsDir: string; indexDir: string } {
@@ -23,6 +24,31 @@ describe('engine', () => {
     expect(second.snapshot.hash).toBe(first.snapshot.hash);
     expect(second.snapshot.facts.size).toBe(first.snapshot.facts.size);
     expect(second.snapshot.passages.length).toBe(first.snapshot.passages.length);
+  });
+
+  it('hands a large build over through the index file: the same corpus, built, never held twice', async () => {
+    const byMessage = Engine.open({ ...workspace(), companiesFile: BUNDLED_COMPANIES });
+    const dirs = workspace();
+    // Every corpus counts as large here, so the worker writes the index and this thread reads it.
+    const byFile = Engine.open({ ...dirs, companiesFile: BUNDLED_COMPANIES, handOverByFileChars: 0 });
+    expect(byFile.lastLoad.origin).toBe('built');
+    expect(byFile.snapshot.origin).toBe('built');
+    expect(byFile.snapshot.hash).toBe(byMessage.snapshot.hash);
+    expect(byFile.snapshot.facts.size).toBe(byMessage.snapshot.facts.size);
+    expect(byFile.snapshot.passages.length).toBe(byMessage.snapshot.passages.length);
+    const answer = await runInput('/metric cloudwalk revenue 2019', { engine: byFile, now: () => new Date('2025-05-12T09:00:00Z') });
+    expect(answer.status).toBe('answered');
+    expect(answer.figures[0]?.value).toBe(807e6);
+    // The next start finds the index the worker wrote.
+    expect(Engine.open({ ...dirs, companiesFile: BUNDLED_COMPANIES }).lastLoad.origin).toBe('loaded');
+  });
+
+  it('the worker says so: a corpus over the threshold comes back as written, a smaller one as a message', async () => {
+    const request = { companiesFile: BUNDLED_COMPANIES, budgetMs: 60_000, budgetMsPerKb: 100, passagesOnly: [] };
+    expect((await buildCorpus({ ...workspace(), ...request, handOverByFileChars: 0 })).kind).toBe('written');
+    expect((await buildCorpus({ ...workspace(), ...request })).kind).toBe('built');
+    // With no index folder there is no file to hand over through.
+    expect((await buildCorpus({ documentsDir: workspace().documentsDir, ...request, handOverByFileChars: 0 })).kind).toBe('built');
   });
 
   it('rebuilds when a document changes, even with the same size and time', () => {

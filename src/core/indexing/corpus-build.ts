@@ -146,6 +146,8 @@ export interface BuildRequest {
   passagesOnly: string[];
   /** Figures an earlier, stopped attempt already extracted, by file: not extracted again. */
   extracted?: Array<[string, ExtractedFigures]>;
+  /** Corpora of at least this much text are handed over through the index file (`written`). */
+  handOverByFileChars?: number;
 }
 
 /** What the indexing worker hands back. */
@@ -153,6 +155,12 @@ export type BuildResult =
   | { kind: 'unchanged' }
   /** The persisted index in `indexDir` is this corpus: restore it. */
   | { kind: 'restore' }
+  /**
+   * A large corpus, built and written to `indexDir`: the parent restores it from there.
+   * Handing it over as a message would hold it twice, in the worker and in the parent, at
+   * the build's peak; from the file, the worker is stopped before the parent reads it.
+   */
+  | { kind: 'written'; warnings: Array<{ obj: Record<string, unknown>; msg: string }> }
   | {
       kind: 'built';
       snapshot: PersistedSnapshot;
@@ -215,7 +223,8 @@ export async function buildCorpus(
     extracted: new Map(request.extracted ?? []),
     onExtracted,
   });
-  if (indexDir && searchWritten) writeIndex(indexDir, manifest, snapshot, searchFile, logger);
+  const written = Boolean(indexDir && searchWritten) && writeIndex(indexDir!, manifest, snapshot, searchFile, logger);
+  if (written && snapshot.documents.reduce((n, d) => n + d.text.length, 0) >= (request.handOverByFileChars ?? HAND_OVER_BY_FILE_CHARS)) return { kind: 'written', warnings };
   return {
     kind: 'built',
     snapshot: persistSnapshot(snapshot),
@@ -239,7 +248,11 @@ function writeSearchFile(indexDir: string, searchFile: string, built: BuiltSearc
   renameSync(tmp, join(indexDir, searchFile));
 }
 
-function writeIndex(indexDir: string, manifest: Record<string, ManifestEntry>, snapshot: CorpusSnapshot, searchFile: string, logger: CoreLogger): void {
+/** Corpora of at least this much text are handed to the parent through the index file (`written`). */
+export const HAND_OVER_BY_FILE_CHARS = 8_000_000;
+
+/** Persist the index; false when it could not be written (the build is then handed over as a message). */
+function writeIndex(indexDir: string, manifest: Record<string, ManifestEntry>, snapshot: CorpusSnapshot, searchFile: string, logger: CoreLogger): boolean {
   try {
     // The big files are named by the corpus hash and written first; the small index.json
     // that points to them is renamed into place last. Each rename is atomic, so a reader
@@ -256,8 +269,10 @@ function writeIndex(indexDir: string, manifest: Record<string, ManifestEntry>, s
     for (const name of readdirSync(indexDir)) {
       if (/^(?:search|corpus)-[0-9a-f]+\.json$/u.test(name) && name !== searchFile && name !== corpusFile) rmSync(join(indexDir, name), { force: true });
     }
+    return true;
   } catch (error) {
     logger.warn({ dir: indexDir, err: String(error) }, 'could not persist the index; it will be rebuilt at next start');
+    return false;
   }
 }
 
