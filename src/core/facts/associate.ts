@@ -9,6 +9,8 @@ import { changeBasis, changeFact, defaultBasis, periodForChange } from './change
 import type { SentenceContext, SentenceFact } from './sentence-fact.ts';
 import { LIST_GAP, runs, type Slot } from './slot.ts';
 import { pairChangeLists, pairMetrics, resolveMetric, sameToken } from './number-metric.ts';
+import { pairListPeriods } from './list-periods.ts';
+import { boundOf, expectedByOthers, isApproximate, statedAsNegative } from './value-words.ts';
 import { rivalPeriod, subjectBeforeModifier } from './period-doubt.ts';
 
 /**
@@ -26,16 +28,12 @@ const CHANGE_AFTER = /^\s?(?:year[- ](?:over|on)[- ]year|yoy|quarter[- ](?:over|
 const CHANGE_VERB =
   /(?<![a-z])(?:increase[sd]?|decrease[sd]?|decline[sd]?|rose|rise|rises|rising|grew|grow|grows|growth|growing|fell|fall|falls|falling|drop(?:ped|s)?|down|up|reduction|reduced|narrow(?:ed|ing)?|widen(?:ed|ing)?|improve(?:d|ment)|jump(?:ed)?|surge[sd]?|plunge[sd]?|slump(?:ed)?|shrank|expand(?:ed)?|下滑|下降|下跌|增长|上升|增加|减少|扩大|收窄|缩窄|年增|季增|年减|季减|提升|提高|改善|回升|回落|攀升|上涨|下挫|萎缩|倒退|缩水|降低|锐减|大增|大减|大升|大跌|大涨|增|降|减|升|跌|涨|多|少)/gu;
 const NEGATIVE_CHANGE = /decrease|decline|fell|fall|drop|down|reduction|reduced|narrow|lower|shrank|slump|plunge|下滑|下降|下跌|回落|下挫|萎缩|倒退|缩水|大跌|跌|少|减少|缩窄|收窄|降低|锐减|年减|季减|大减|降|减/u;
-const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|circa|approx\.?|(?:约|近|大约|接近|将近)(?:为|达|是|有)?)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-const AT_LEAST_BEFORE = /(?:over|more than|higher than|greater than|larger than|above|exceed(?:ed|ing|s)?|at least|in excess of|超过|超|逾|多于|高于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-const AT_MOST_BEFORE = /(?:under|less than|lower than|fewer than|smaller than|below|at most|up to|不到|不足|低于)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const FROM_BEFORE = /(?:\bfrom|由|从)\s?(?:[\u4e00-\u9fff\d年底末的]{0,10})?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 const COMPARE_BEFORE = /(?:compared (?:to|with)|versus|vs\.?|as against|relative to|against|(?:narrower|wider|higher|lower|larger|smaller|bigger|better|worse|more|less) than|(?:up|down|rising|falling|increased|decreased|declined|grew|rose|fell|improved|narrowed|widened|growing) from|较|相比|对比)\s(?:the\s|a\s)?(?:(?:net\s)?(?:loss|losses|profit|revenue)\s(?:of\s)?)?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
 // "较上年同期的运营亏损5.13亿元", "相比去年的": the comparison base, in Chinese word order.
 const COMPARE_BEFORE_ZH = /(?:较|相比|对比|相较于?|(?<![占佔])比)(?:[\u4e00-\u9fff\d]{0,14}?)(?:的)?(?:人民币)?\s?$/u;
 const NOT_A_BASE = /增|降|减|升|至|为|达|跌|涨|扩大|收窄|录得|实现|分别/u;
 const CUMULATIVE_BEFORE = /(?:^|[,，;；]\s?)(?:累计|合计|共计|总计|in total|cumulatively)\s?(?:为|达|达到)?\s?(?:人民币|rmb)?\s?$/u;
-const RESPECTIVELY = /respectively|分别为|分别是|依次为|分别/gu;
 
 function ownPeriod(n: NumberToken, view: SentenceView): PeriodToken | undefined {
   // "RMB141.2 million ($19.9 million) in the second quarter of 2030": the same figure in
@@ -93,82 +91,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   }
   const owned = new Set(values.filter((s) => !s.dropped).map((s) => s.own).filter(Boolean));
 
-  // Lists: "A, B and C in 2017, 2018 and 2019 (respectively)", "2017年、2018年及2019年营收分别为A、B、C",
-  // "during the same reporting period, net loss was A, B and C". A list pairs with a list of
-  // periods of the same length, in order; a list that cannot be paired is not read at all.
-  let pairedList: Period[] | null = null;
-  const periodLists = runs(view.periods.filter((p) => p.ref.type === 'abs' && !p.since), (a, b) => LIST_GAP.test(f.slice(a.end, b.start)));
-  for (const list of runs(values.filter((v) => !v.dropped), (a, b) => a.n.unit === b.n.unit && LIST_GAP.test(f.slice(a.n.end, b.n.start)))) {
-    if (list.length < 2) continue;
-    const first = list[0]!;
-    const last = list.at(-1)!;
-    const after = periodLists.find((pl) => pl.length >= 2 && pl[0]!.start >= last.n.end && LIST_PERIOD_AFTER.test(f.slice(last.n.end, pl[0]!.start)));
-    const before = [...periodLists].reverse().find((pl) => {
-      if (pl.length < 2 || pl.at(-1)!.end > first.n.start) return false;
-      const between = f.slice(pl.at(-1)!.end, first.n.start);
-      return /分别|依次|respectively/u.test(f.slice(pl.at(-1)!.end, Math.min(f.length, last.n.end + 16))) && !/[。]/u.test(between) && (!/[;；]/u.test(between) || /same (?:reporting )?period|同期/u.test(between));
-    });
-    const chosen = after ?? before;
-    // "同期,经调整净亏损分别为A、B、C": a list stated "respectively" with no periods of its own
-    // takes the periods of the list the paragraph just gave, when the counts agree.
-    if (!chosen && ctx.periodList && ctx.periodList.length === list.length && /分别|依次|respectively/u.test(f.slice(Math.max(0, first.n.start - 12), first.n.start)) && !view.periods.some((p) => p.ref.type === 'span' || (p.ref.type === 'abs' && !p.since))) {
-      list.forEach((v, i) => {
-        v.listPeriod = ctx.periodList![i];
-      });
-      continue;
-    }
-    if (!chosen) continue;
-    if (chosen.length === list.length) {
-      list.forEach((v, i) => {
-        const ref = chosen[i]!.ref;
-        if (ref.type === 'abs') v.listPeriod = ref.period;
-        v.own = chosen[i];
-      });
-      for (const p of chosen) owned.add(p);
-      pairedList = chosen.map((p) => (p.ref.type === 'abs' ? p.ref.period : null)).filter((p): p is Period => p !== null);
-    } else {
-      for (const v of list) v.dropped = true;
-    }
-  }
-  const pairedByList = new Set(values.filter((v) => v.listPeriod || v.dropped));
-
-  // Lists stated "respectively" / 分别为: one period per number, in order.
-  for (const marker of f.matchAll(RESPECTIVELY)) {
-    const at = marker.index ?? 0;
-    const chinese = marker[0] !== 'respectively';
-    const list: Slot[] = [];
-    if (chinese) {
-      let cursor = at + marker[0].length;
-      for (const s of values) {
-        if (s.n.start < cursor) continue;
-        if (list.length === 0 ? s.n.start - cursor > 3 : !LIST_GAP.test(f.slice(cursor, s.n.start))) break;
-        list.push(s);
-        cursor = s.n.end;
-      }
-    } else {
-      let cursor = at;
-      for (const s of [...values].reverse()) {
-        if (s.n.end > cursor) continue;
-        const gap = f.slice(s.n.end, cursor);
-        if (list.length === 0 ? !/^\s?,?\s?$/u.test(gap) : !LIST_GAP.test(gap)) break;
-        list.unshift(s);
-        cursor = s.n.start;
-      }
-    }
-    if (list.length < 2 || list.some((v) => pairedByList.has(v))) continue;
-    const spanToken = [...view.periods].reverse().find((p) => p.end <= list[0]!.n.start && p.ref.type === 'span');
-    const span = spanToken?.ref.type === 'span' ? spanToken.ref : null;
-    if (span && span.toYear - span.fromYear + 1 === list.length) {
-      const periods = list.map((_, i): Period => (i === list.length - 1 && span.last ? span.last : { kind: 'FY', year: span.fromYear + i }));
-      list.forEach((s, i) => {
-        s.listPeriod = periods[i];
-      });
-      // "同期净亏损分别为…" in the next sentence takes these years too.
-      pairedList ??= periods;
-    } else if (!pairsWithMetrics(list, view)) {
-      for (const s of list) s.dropped = true;
-    }
-  }
+  const pairedList = pairListPeriods(values, view, ctx, owned);
 
   // "from X (to) Y": chains of the same metric; earlier values are comparison bases.
   for (let i = 0; i < values.length; i += 1) {
@@ -399,8 +322,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     const forecast = n.start > view.forecastAt;
     // Analysts' estimates and consensus figures are not the company's: never a figure of it.
     if (forecast && view.othersForecast) continue;
-    if (EXPECTED_BEFORE.test(f.slice(Math.max(0, n.start - 20), n.start))) continue;
-    const approximate = APPROX_BEFORE.test(f.slice(Math.max(0, n.start - 16), n.start)) || /^\s?(?:or so|左右)/u.test(f.slice(n.end, n.end + 8));
+    if (expectedByOthers(f, n)) continue;
+    const approximate = isApproximate(f, n);
     // An approximate figure that is not a forecast and has no period of its own is too loose to quote as a figure.
     // Unless its sentence writes the period out ("截至2030年12月31日,现金约为…", "2030年收入约为…"):
     // spoken round numbers ("about RMB 600 million revenue … last quarter") are not figures.
@@ -418,16 +341,13 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (forecast) qualifiers.forecast = true;
     if (m.cumulative) qualifiers.cumulative = true;
     if (approximate) qualifiers.approximate = true;
-    if (AT_LEAST_BEFORE.test(f.slice(Math.max(0, n.start - 18), n.start)) || /以上$/u.test(f.slice(n.end, n.end + 2))) qualifiers.bound = 'at_least';
-    else if (AT_MOST_BEFORE.test(f.slice(Math.max(0, n.start - 18), n.start))) qualifiers.bound = 'at_most';
+    const bound = boundOf(f, n);
+    if (bound) qualifiers.bound = bound;
     if (view.excluding || excludingBefore(f, n.start)) qualifiers.excludingItems = true;
     if (s.periodInferred) qualifiers.periodInferred = true;
     let value = n.value;
     if (m.negative && !n.signed && m.metric.id === s.metric.metric.id) value = -Math.abs(value);
-    // "自由现金流为流出218亿元", "a net outflow of RMB 5 million": the flow is out.
-    if (!n.signed && s.metric.metric.kind === 'amount' && OUTFLOW_BEFORE.test(f.slice(Math.max(0, n.start - 24), n.start))) value = -Math.abs(value);
-    // "由盈转亏,录得X", "swung to a loss of X": a profit line stated as a loss.
-    if (!n.signed && PROFIT_LINES.has(s.metric.metric.id) && TURNED_TO_LOSS_BEFORE.test(f.slice(Math.max(0, n.start - 24), n.start))) value = -Math.abs(value);
+    if (!n.signed && statedAsNegative(f, n, s.metric.metric)) value = -Math.abs(value);
     let unit: SentenceFact['unit'];
     if (s.metric.metric.kind === 'ratio') unit = '%';
     else if (s.metric.metric.kind === 'count') unit = 'count';
@@ -495,30 +415,11 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
 // Between an amount and a share said of it: "X, or 28.2% of revenue", "X (28.2% of revenue)".
 const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accounting for|\()\s?$/u;
 
-const OUTFLOW_BEFORE = /(?:为|录得|是)?\s?(?:净)?流出\s?(?:人民币)?\s?$|(?:an?\s)?(?:net\s)?(?:cash\s)?outflows?\s(?:of\s)?(?:rmb|us\$|usd|\$)?\s?$/u;
-// Values a market or analysts expected: "逊市场预期的240亿元", "versus consensus of $1.15 billion".
-const EXPECTED_BEFORE = /(?:市场|分析师|市场普遍|彭博|路透|market|analysts?'?|consensus|street)\s?(?:的)?\s?(?:预期|预测|预估|估计|expectations?|estimates?|forecasts?)?\s?(?:的|为|of|for)?\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u;
-const PROFIT_LINES = new Set(['net_income', 'operating_income', 'gross_profit', 'ebitda', 'ebita']);
-const TURNED_TO_LOSS_BEFORE = /(?:转盈为亏|由盈转亏|盈转亏|由盈利转为亏损)[^,，;；。]{0,4}[,，]?\s?(?:录得|为|至)?\s?(?:人民币)?\s?$|(?:swung|swinging|turned|turning) (?:in)?to a (?:net )?loss (?:of )?(?:rmb|us\$|usd|\$)?\s?$/u;
 
 // A year word that, after a comparison base, means the same period a year earlier.
 const PRIOR_YEAR_WORD = /^(?:last year|the previous year|the prior year|a year (?:ago|earlier|before)|去年|上年)$/u;
 
-// "A, B and C were X, Y and Z, respectively": a list of values that pairs with a list of metrics
-// (pairMetrics), not with periods.
-function pairsWithMetrics(list: Slot[], view: SentenceView): boolean {
-  const f = view.folded;
-  const first = list[0]!;
-  const before = view.metrics.filter((m) => !m.metric.blocker && m.end <= first.n.start);
-  const lead = before.at(-1);
-  if (!lead || !/^\s?(?:were|was|are|is|of|amounted to|totaled|totalled|分别为|分别是|分别达|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(lead.end, first.n.start))) return false;
-  let count = 1;
-  for (let i = before.length - 1; i > 0 && /^\s?(?:and|及|和|与|、|,|,\s?and)\s?$/u.test(f.slice(before[i - 1]!.end, before[i]!.start)); i -= 1) count += 1;
-  return count === list.length;
-}
 
-// Between a list of values and the periods they are stated for: "… in 2017, 2018 and 2019".
-const LIST_PERIOD_AFTER = /^\s?,?\s?(?:(?:in|for|during|of|at the end of|as of|as at)\s)?(?:the\s)?(?:(?:fiscal\s)?years?\s|fiscal\s)?$/u;
 
 // "900 million in 2030, compared to 800 million in 2029, a 12.5% increase": the
 // comparison's period tells what the change is measured against.

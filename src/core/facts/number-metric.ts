@@ -167,3 +167,16 @@ export function pairChangeLists(changes: Slot[], view: SentenceView): Map<Slot, 
   }
   return out;
 }
+
+// "A, B and C were X, Y and Z, respectively": a list of values that pairs with a list of metrics
+// (pairMetrics), not with periods.
+export function pairsWithMetrics(list: Slot[], view: SentenceView): boolean {
+  const f = view.folded;
+  const first = list[0]!;
+  const before = view.metrics.filter((m) => !m.metric.blocker && m.end <= first.n.start);
+  const lead = before.at(-1);
+  if (!lead || !/^\s?(?:were|was|are|is|of|amounted to|totaled|totalled|分别为|分别是|分别达|为|:)\s?(?:rmb|us\$|usd|\$|人民币)?\s?$/u.test(f.slice(lead.end, first.n.start))) return false;
+  let count = 1;
+  for (let i = before.length - 1; i > 0 && /^\s?(?:and|及|和|与|、|,|,\s?and)\s?$/u.test(f.slice(before[i - 1]!.end, before[i]!.start)); i -= 1) count += 1;
+  return count === list.length;
+}
