@@ -783,6 +783,8 @@ const questions: Array<{ words: string; metric?: string; q?: Record<string, unkn
   { words: "how much did 's gross margin improve in versus a year earlier?", metric: 'gross_margin', q: { change: 'yoy' }, unknown: [] },
   { words: '截至 现金及银行结余有多少?', metric: 'cash', unknown: [] },
   { words: '现金头寸有多少?', metric: 'cash', unknown: [] },
+  // "at the end of" a period asks for the balance of that period.
+  { words: 'cash at the end of', metric: 'cash', unknown: [] },
   // Cantonese 咗 is 了.
   { words: '智能汽车收入按年跌咗几多', metric: 'revenue', segment: 'smart auto', q: { change: 'yoy' }, unknown: [] },
   // Latin words of a line may touch a Chinese metric.
