@@ -331,6 +331,15 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     gives: [{ metric: 'cash', period: 'FY2030', value: 1_117_000_000 }],
   },
   {
+    // "Core" operating profit is the company's own measure, never the reported operating profit.
+    text: '2030年泽塔云核心经营溢利为3亿元,股东应占溢利为2亿元。Core net profit was RMB 250 million in 2030.',
+    gives: [{ metric: 'net_income', period: 'FY2030', value: 200_000_000, q: { attributable: true } }],
+    never: [
+      { metric: 'operating_income', value: 300_000_000 },
+      { metric: 'net_income', value: 250_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [
