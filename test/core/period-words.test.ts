@@ -46,6 +46,8 @@ describe('period words of a question', () => {
     ['截至2030年9月30日止三个月收入', 'Q3 2030'],
     ['2030年6月季度', 'Q2 2030'],
     ['截至2030年9月30日现金', '9M 2030'],
+    ['2030年1-9月营收', '9M 2030'],
+    ['2030年1至6月营收', 'H1 2030'],
   ])('reads the quarter a Chinese date names: %s is %s', (text, label) => {
     const words = readPeriodWords(fold(text));
     expect(words.period && periodLabel(words.period)).toBe(label);

@@ -340,6 +340,17 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // Months from January add up to a period (1-9月 is the nine months, 1-6月 the half); 首三季 is 9M.
+    period: { kind: 'Q', year: 2030, quarter: 3 },
+    text: '2030年1-9月泽塔云净亏损9亿元。2030年1-6月营收40亿元。今年首三季收入61亿元。去年1至3月收入10亿元。',
+    gives: [
+      { metric: 'net_income', period: '9M 2030', value: -900_000_000 },
+      { metric: 'revenue', period: 'H1 2030', value: 4_000_000_000 },
+      { metric: 'revenue', period: '9M 2031', value: 6_100_000_000 },
+      { metric: 'revenue', period: 'Q1 2030', value: 1_000_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -133,7 +133,12 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`\\b([1-4])q\\s?'?(\\d{2})\\b`, 'u'), (m) => q(2000 + +m[2]!, ORD[m[1]!]!)],
   [new RegExp(`${Y}\\s?年?\\s?q([1-4])\\b`, 'u'), (m) => q(+m[1]!, ORD[m[2]!]!)],
   [new RegExp(`${Y}\\s?年\\s?第?([一二三四1-4])季度?`, 'u'), (m) => q(+m[1]!, ORD[m[2]!]!)],
-  [new RegExp(`${Y}\\s?年?(?:前三季度|前三季)`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
+  [new RegExp(`${Y}\\s?年?(?:前三季度|前三季|首三季度?)`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
+  // "今年首三季", "去年前三季度": the first nine months of the year named relatively.
+  [/(今年|去年|本年)(?:首|前)三季度?/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => ({ type: 'abs', period: { kind: '9M', year: y }, yearInferred: false, point: false }))],
+  // "2030年1-9月", "1至6月": months from January, the period they add up to.
+  [new RegExp(`${Y}\\s?年\\s?1\\s?(?:-|–|—|~|至|到)\\s?(3|6|9|12)\\s?月(?:份)?`, 'u'), (m) => monthsFromJanuary(+m[1]!, +m[2]!)],
+  [/(今年|去年|本年)\s?1\s?(?:-|–|—|~|至|到)\s?(3|6|9|12)\s?月(?:份)?/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => monthsFromJanuary(y, +m[2]!))],
   [new RegExp(`(?:the )?first (?:three quarters|nine months) (?:of )?${Y}`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
   [new RegExp(`(?:the )?nine months ended september 30,? ${Y}`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
   // "for the six months ended June 30, 2024", "the three months ended March 31, 2025", "the year ended December 31, 2024".
@@ -220,6 +225,11 @@ function lastQuarter(c: TimeContext): PeriodRef | null {
     return { type: 'abs', period: c.docPeriod, yearInferred: false, point: false };
   }
   return { type: 'abs', period: previousPeriod(c.docPeriod), yearInferred: false, point: false };
+}
+
+function monthsFromJanuary(year: number, lastMonth: number): PeriodRef {
+  const period: Period = lastMonth === 3 ? { kind: 'Q', year, quarter: 1 } : lastMonth === 6 ? { kind: 'H', year, half: 1 } : lastMonth === 9 ? { kind: '9M', year } : { kind: 'FY', year };
+  return { type: 'abs', period, yearInferred: false, point: false };
 }
 
 function quarterOf(d: Date): Extract<Period, { kind: 'Q' }> {

@@ -47,7 +47,7 @@ const PERIOD_PATTERNS: RegExp[] = [
   new RegExp(`\\bfrom\\s+(?:fy\\s?)?${YEAR}\\s+(?:to|through|until)\\s+(?:fy\\s?)?${YEAR}\\b`, 'gu'),
   new RegExp(`(?:fy\\s?)?${YEAR}\\s?(?:-|–|—|~|to|至|到)\\s?(?:fy\\s?)?${YEAR}年?度?`, 'gu'),
   new RegExp(`\\b(?:q[1-4]|[1-4]q|h[12]|[12]h)[\\s-]?(?:${YEAR}|${SHORT_YEAR})\\s?(?:-|–|to)\\s?(?:q[1-4]|[1-4]q|h[12]|[12]h)[\\s-]?(?:${YEAR}|${SHORT_YEAR})\\b`, 'gu'),
-  new RegExp(`${YEAR}年?(?:第?[一二三四1-4]季度?|[上下]半年度?|前三季度|中期|中报|半年报|半年度)`, 'gu'),
+  new RegExp(`${YEAR}年?(?:第?[一二三四1-4]季度?|[上下]半年度?|前三季度|前三季|首三季度?|中期|中报|半年报|半年度)`, 'gu'),
   new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth)\\s+quarter\\s+(?:of\\s+|in\\s+)?(?:fy\\s?)?${YEAR}\\b`, 'gu'),
   new RegExp(`\\b(?:the\\s+)?(first|second)\\s+half\\s+(?:of\\s+|in\\s+)?${YEAR}\\b`, 'gu'),
   new RegExp(`\\b(?:q[1-4]|[1-4]q|h[12]|[12]h|9m)[\\s-]?(?:fy)?(?:${YEAR}|${SHORT_YEAR})\\b`, 'gu'),
@@ -79,6 +79,8 @@ function normalizePeriodPhrase(phrase: string): string {
   if (m) return `${m[1]}-${m[2]}`;
   m = p.match(/^(\d{4})\s?年?(?:中期|中报|半年报|半年度)$/u);
   if (m) return `H1 ${m[1]}`;
+  m = p.match(/^(\d{4})\s?年?\s?(?:首三季度?|前三季)$/u);
+  if (m) return `${m[1]}年前三季度`;
   m = p.match(/^(\d{4})\s?年\s?(?:底|末|年底|年末)$/u);
   if (m) return `FY${m[1]}`;
   m = p.match(/^(\d{4})\s?年\s?q([1-4])$/u);
