@@ -351,6 +351,16 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // A third-quarter report states the quarter and the nine months: a figure says which, or has no period.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '2030财年净利润为5亿元。泽塔云三季报显示,营收为20亿元。2030年三季报显示,前三季度营收为30亿元,第三季度营收为12亿元。',
+    gives: [
+      { metric: 'revenue', period: '9M 2030', value: 3_000_000_000 },
+      { metric: 'revenue', period: 'Q3 2030', value: 1_200_000_000 },
+    ],
+    never: [{ metric: 'revenue', value: 2_000_000_000 }],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

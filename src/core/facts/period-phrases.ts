@@ -134,6 +134,9 @@ const RULES: Array<[RegExp, Builder]> = [
   [new RegExp(`${Y}\\s?年?\\s?q([1-4])\\b`, 'u'), (m) => q(+m[1]!, ORD[m[2]!]!)],
   [new RegExp(`${Y}\\s?年\\s?第?([一二三四1-4])季度?`, 'u'), (m) => q(+m[1]!, ORD[m[2]!]!)],
   [new RegExp(`${Y}\\s?年?(?:前三季度|前三季|首三季度?)`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
+  // "2030年三季报显示…": a third-quarter report states the quarter and the nine months alike;
+  // which one a figure is of must be said by the figure's own words.
+  [new RegExp(`(?:${Y}\\s?年?)?(?:第三季度报告|三季度报告|三季报|三季度报)`, 'u'), () => ({ type: 'undated' })],
   // "今年首三季", "去年前三季度": the first nine months of the year named relatively.
   [/(今年|去年|本年)(?:首|前)三季度?/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => ({ type: 'abs', period: { kind: '9M', year: y }, yearInferred: false, point: false }))],
   // "2030年1-9月", "1至6月": months from January, the period they add up to.
