@@ -361,6 +361,16 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'revenue', value: 2_000_000_000 }],
   },
   {
+    // A section heading that names one period gives it to the list under it; prose after it is on its own.
+    text: 'Fourth Quarter 2030 Financial Highlights\n- Revenues were RMB 2.1 billion, up 8% year-over-year.\n- Net loss was RMB 120 million.\n\nFull Year 2031 Outlook\n- The Company expects revenues of RMB 8.5 billion to RMB 8.8 billion.\n\nMr. Zhang said revenue was RMB 8.1 billion.',
+    gives: [
+      { metric: 'revenue', period: 'Q4 2030', value: 2_100_000_000 },
+      { metric: 'net_income', period: 'Q4 2030', value: -120_000_000 },
+      { metric: 'revenue', period: 'FY2031', value: 8_650_000_000 },
+      { metric: 'revenue', period: 'FY2030', value: 8_100_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

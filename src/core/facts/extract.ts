@@ -3,7 +3,8 @@ import type { CorpusDocument } from '../corpus/document.ts';
 import { fold, foldWithMap } from '../text/fold.ts';
 import { associate, type SentenceContext } from './associate.ts';
 import type { Fact } from './fact.ts';
-import { documentNow, THIS_QUARTER, type TimeContext } from './period-phrases.ts';
+import { documentNow, findPeriods, THIS_QUARTER, type TimeContext } from './period-phrases.ts';
+import { findNumbers } from './numbers.ts';
 import { topicSegment } from './segments.ts';
 import { statedValues, statesValue } from './verify.ts';
 import { splitSentences } from './sentences.ts';
@@ -87,6 +88,7 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
   let listLead: MetricToken | null = null;
   let lastPeriodList: Period[] | null = null;
   let listBase: Period | null | undefined;
+  let headingPeriod: Period | null = null;
   let previousMetric: { token: MetricToken; paragraph: number } | null = null;
   // Table rows are read by the table pass, by column header, never as sentences.
   const tables = findTables(doc.text);
@@ -111,6 +113,15 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
     if (!listItem) listBase = undefined;
     else if (listBase === undefined) listBase = paragraphPeriod;
     else paragraphPeriod = listBase;
+    // "Fourth Quarter 2024 Financial Highlights" / "- Revenue was …": a section heading that names
+    // one period gives it to the list under it; prose after the list is on its own again.
+    if (!listItem) {
+      const heading = SECTION_HEADING.test(source.trim()) ? sectionHeadingPeriod(source, { docPeriod: doc.period, now, contextYear: doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null, speaksOfThisQuarter, fiscalYearEnd: primary.yearEnd }) : undefined;
+      headingPeriod = heading ?? null;
+      if (heading !== undefined) continue;
+    } else if (!paragraphPeriod && headingPeriod) {
+      paragraphPeriod = headingPeriod;
+    }
     const mayOpenTopic = /cloud|service|business|segment|雲|云|業務|业务|服務|服务|對於|对于|至於|至于/iu.test(source);
     if (!hasDigit && !mayOpenTopic && !listItem) continue;
     const { text: foldedLines, map } = foldWithMap(source);
@@ -179,6 +190,18 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
   }
   if (tables.length) facts.push(...tableFacts(tables, { docId: doc.id, registry, primary, time: { docPeriod: doc.period, now, contextYear: null }, defaultCurrency: currency, reportPeriod: doc.inferred.includes('period') ? null : doc.period }));
   return { facts, notes: noter.notes() };
+}
+
+// A short line that names a section of results: "Fourth Quarter 2024 Financial Highlights", "2030年第三季度业绩摘要".
+const SECTION_HEADING = /^(?:#{1,6}\s)?[^.。!?！？:：;；,，]{0,70}(?:highlights|results|outlook|overview|summary|guidance|业绩|摘要|概要|亮点|展望|指引)(?:\s?[:：])?$/iu;
+
+/** The one period a section heading names; null when it names none or several (undefined: not a heading). */
+function sectionHeadingPeriod(source: string, time: TimeContext): Period | null | undefined {
+  const folded = fold(source);
+  if (findNumbers(folded).some((n) => !findPeriods(folded, time).some((p) => n.start >= p.start && n.end <= p.end))) return undefined;
+  const periods = findPeriods(folded, time).filter((p) => !p.since && p.ref.type === 'abs');
+  const only = periods.length === 1 ? periods[0]!.ref : null;
+  return only?.type === 'abs' && only.period.kind !== 'date' && only.period.kind !== 'span' ? only.period : null;
 }
 
 /** Longer "statements" are run-on text that lost its full stops: never shown as evidence. */
