@@ -165,6 +165,8 @@ describe('a brand of the company named in the question', () => {
     expect(parseLookup('Lumen 2031年中期毛利率', registry()).period).toEqual({ kind: 'H', year: 2031, half: 1 });
     // Another name said to be a business is a line, even one the documents give no figure for.
     expect((await runInput('启云业务2031年二季度收入折合多少美元?', ctx)).status).toBe('not_found');
+    // The company's own short name said to be a brand's business, with a gloss in brackets, is the line too.
+    expect(await ask('Lumen品牌(海外)业务2031年Q2收入多少?')).toEqual([[20.2e6, 'USD', 'Q2 2031', 'lumen']]);
     // The line's count is not the company's.
     expect((await runInput('/metric lumen nine customers Q2 2031', ctx)).status).toBe('not_found');
   });

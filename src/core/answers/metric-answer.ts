@@ -49,13 +49,17 @@ const LINE_MARK = /(?:业务|品牌|板块|[\s-](?:business|brand|segment|brande
 function brandSegment(snapshot: CorpusSnapshot, req: MetricRequest): string | undefined {
   if (req.segment || !req.namedAs?.length) return req.segment;
   const own = fold(req.company.name).trim();
-  // "泽浪业务": another name of the company, said to be a business, is a line even when no figure of it is known.
-  const said = req.namedAs.map((n) => fold(n).trim()).find((n) => n !== own && !n.startsWith(own) && LINE_MARK.test(n));
+  // "Zeta品牌(海外)业务": a gloss in brackets says nothing of which line is meant.
+  const names = req.namedAs.map((n) => fold(n).replace(/[(（][^()（）]*[)）]/gu, '').trim());
+  // "泽浪业务", "Zeta业务": a name of the company said to be a business is a line, even when no
+  // figure of it is known (then nothing answers, never the company's total).
+  const said = names.find((n) => LINE_MARK.test(n));
   if (said) return canonicalSegment(said);
   const segments = snapshot.facts.segmentsOf(req.company.id, req.metric.id);
   if (segments.size === 0) return undefined;
-  // The company's own name names the company, unless the question calls it a business ("Zeta业务").
-  const brands = req.namedAs.filter((n) => fold(n).trim() !== own).map((n) => canonicalSegment(fold(n).trim())).filter((n) => segments.has(n));
+  // The company's own name names the company; another of its names that the documents state
+  // figures of as a line ("Zetawave's revenue") is that line.
+  const brands = names.filter((n) => n !== own).map((n) => canonicalSegment(n)).filter((n) => segments.has(n));
   return brands.length === req.namedAs.length ? brands[0] : undefined;
 }
 

@@ -96,7 +96,8 @@ function normalizePeriodPhrase(phrase: string): string {
   return p;
 }
 
-const LINE_AFTER_NAME = /^(?:\s?(?:业务|品牌|板块)|(?:-|\s)branded\s(?:business|segment)|\s(?:business|brand|segment)\b)/u;
+// "Zeta业务", "Zeta品牌(海外)业务", "the Zeta-branded business": the name said to be a line.
+const LINE_AFTER_NAME = /^(?:(?:\s?(?:业务|品牌|板块)|\s?[(（][^()（）\d]{1,10}[)）](?=\s?(?:业务|品牌|板块)))+|(?:-|\s)branded\s(?:business|segment)|\s(?:business|brand|segment)\b)/u;
 
 // "the parent", "母公司": the question is about the whole company, whatever brand it names.
 const PARENT_WORDS = /\bparent\b|母公司|集团整体/u;
