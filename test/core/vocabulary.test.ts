@@ -94,6 +94,12 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'revenue_share', value: 100 }],
   },
   {
+    // "占比60%" right after a line's revenue is its share; the company's own "占比100%" is none.
+    text: '泽塔云2030年营收50亿元,其中云业务收入30亿元,占比60%。公司收入50亿元,占比100%。',
+    gives: [{ metric: 'revenue_share', period: 'FY2030', value: 60, q: { segment: '云' } }],
+    never: [{ metric: 'revenue_share', value: 100 }],
+  },
+  {
     // Hong Kong wording: 研究及开发 is R&D, 占营业额百分比 its share of revenue; 经营活动所用净现金 is an outflow.
     period: { kind: 'H', year: 2030, half: 1 },
     text: '期内,泽塔云研究及开发费用按年下跌7.6%至6.79亿元。研究及开发费用占营业额百分比下降至21.3%。经营活动所用净现金由去年同期的1.76亿元,收窄至1,621.5万元。',

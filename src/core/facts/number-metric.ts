@@ -82,7 +82,8 @@ export function resolveMetric(slot: Slot, view: SentenceView, ctx: SentenceConte
     // "研发开支…,占收入比例分别为37.8%…": R&D as a share of revenue.
     if (token.metric.id === 'rd_expense' && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('rd_ratio')! };
     // "汽车解决方案:营业额…9.13亿元,占总营业额97.7%": a line's share of the company's revenue.
-    if (token.metric.id === 'revenue' && token.segment && n.unit === '%' && SHARE_OF_REVENUE.test(between)) return { token, metric: METRIC_BY_ID.get('revenue_share')! };
+    // "云业务收入30亿元,占比60%": the share said right after the line's revenue.
+    if (token.metric.id === 'revenue' && token.segment && n.unit === '%' && (SHARE_OF_REVENUE.test(between) || /[,，]\s?占比\s?(?:为|达|约|约为)?\s?$/u.test(between))) return { token, metric: METRIC_BY_ID.get('revenue_share')! };
     // "研发团队共有657人,占员工总数的74%": R&D staff as a share of all employees.
     if (token.metric.id === 'rd_headcount' && n.unit === '%' && SHARE_OF_STAFF.test(between)) return { token, metric: METRIC_BY_ID.get('rd_headcount_share')! };
     const ratio = ratioOf(token, n, after);
