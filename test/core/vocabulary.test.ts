@@ -377,6 +377,18 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // "narrowed to X from Y": Y is the base, a year earlier when the sentence's change is; without a
+    // change stated, a half's base has no period the text gives.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: "In the first half of 2030, Zeta Cloud's revenue rose 15% to RMB 3.2 billion, while its net loss narrowed to RMB 210 million from RMB 380 million. Gross margin improved to 41.5% from 38.2%.",
+    gives: [
+      { metric: 'net_income', period: 'H1 2030', value: -210_000_000 },
+      { metric: 'net_income', period: 'H1 2029', value: -380_000_000 },
+      { metric: 'gross_margin', period: 'H1 2030', value: 41.5 },
+    ],
+    never: [{ metric: 'gross_margin', value: 38.2 }],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

@@ -125,9 +125,11 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (s.prior || s.listPeriod) continue;
     const lead = f.slice(Math.max(0, s.n.start - 40), s.n.start);
     const zh = lead.match(COMPARE_BEFORE_ZH);
-    if (!COMPARE_BEFORE.test(lead) && !(zh && !NOT_A_BASE.test(zh[0]))) continue;
     // The base of an amount is an amount: "X, which is 40.0% of revenue, compared to Y".
     const current = values.filter((v) => v.n.end <= s.n.start && !v.prior && !v.dropped && (v.n.unit === '%') === (s.n.unit === '%')).at(-1);
+    // "narrowed to X from Y", "improved to 41.5% from 38.2%": the chain written the other way round.
+    const toThenFrom = current && TO_BEFORE.test(f.slice(Math.max(0, current.n.start - 12), current.n.start)) && FROM_ONLY_BEFORE.test(f.slice(current.n.end, s.n.start));
+    if (!COMPARE_BEFORE.test(lead) && !(zh && !NOT_A_BASE.test(zh[0])) && !toThenFrom) continue;
     if (!current) continue;
     s.prior = true;
     s.current = current;
@@ -411,6 +413,9 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   const listed = new Set(values.filter((v) => v.listPeriod && !v.dropped).map((v) => periodLabel(v.listPeriod!))).size > 1;
   return { facts, period: listed ? null : established, periodList: pairedList, listed };
 }
+
+const TO_BEFORE = /(?:\bto|至|到)\s?(?:rmb|us\$|usd|\$|¥|人民币)?\s?$/u;
+const FROM_ONLY_BEFORE = /^\s?(?:,\s?)?(?:from|由|从)\s?(?:rmb|us\$|usd|\$|¥|人民币)?\s?$/u;
 
 // Between an amount and a share said of it: "X, or 28.2% of revenue", "X (28.2% of revenue)".
 const ALONGSIDE_GAP = /^\s?(?:,\s?)?(?:or|which is|which was|representing|accounting for|\()\s?$/u;
