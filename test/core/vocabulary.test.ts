@@ -389,6 +389,27 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     never: [{ metric: 'gross_margin', value: 38.2 }],
   },
   {
+    // A base in brackets with its period before a colon ("(2029: RMB 2.8 billion)", "(2029年上半年:38.2%)")
+    // is the base, of that period; the figure before it keeps its own period.
+    period: { kind: 'H', year: 2030, half: 1 },
+    text: '泽塔云期内毛利率为41.5%(2029年上半年:38.2%)。净亏损收窄至2.1亿元(去年同期:3.8亿元)。',
+    gives: [
+      { metric: 'gross_margin', period: 'H1 2030', value: 41.5 },
+      { metric: 'gross_margin', period: 'H1 2029', value: 38.2 },
+      { metric: 'net_income', period: 'H1 2030', value: -210_000_000 },
+      { metric: 'net_income', period: 'H1 2029', value: -380_000_000 },
+    ],
+  },
+  {
+    text: 'Zeta Cloud revenue was RMB 3.2 billion (2029: RMB 2.8 billion). Net loss was RMB 210 million (2029: RMB 380 million).',
+    gives: [
+      { metric: 'revenue', period: 'FY2030', value: 3_200_000_000 },
+      { metric: 'revenue', period: 'FY2029', value: 2_800_000_000 },
+      { metric: 'net_income', period: 'FY2030', value: -210_000_000 },
+      { metric: 'net_income', period: 'FY2029', value: -380_000_000 },
+    ],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

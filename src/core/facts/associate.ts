@@ -75,6 +75,21 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   }
   const values = slots.filter((s) => s.role === 'value');
   for (const s of values) s.own = ownPeriod(s.n, view);
+  // "Revenue was RMB 3.2 billion (2029: RMB 2.8 billion)", "毛利率为41.5%(2029年上半年:38.2%)": the
+  // figure in brackets is the base, of the period written in the brackets, never the figure's own.
+  for (let i = 0; i + 1 < values.length; i += 1) {
+    const a = values[i]!;
+    const b = values[i + 1]!;
+    const gap = f.slice(a.n.end, b.n.start);
+    if (!PAREN_BASE.test(gap) || !/^\s?[)）]/u.test(f.slice(b.n.end, b.n.end + 2))) continue;
+    const open = a.n.end + gap.search(/[(（]/u);
+    const inside = view.periods.find((p) => p.start > open && p.end <= b.n.start);
+    if (!inside) continue;
+    b.prior = true;
+    b.current = a;
+    b.own = inside;
+    if (a.own === inside) a.own = undefined;
+  }
 
   // "between RMB 7.25 billion and RMB 7.75 billion": one figure, a range.
   for (let i = 0; i + 1 < values.length; i += 1) {
@@ -414,6 +429,8 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
   return { facts, period: listed ? null : established, periodList: pairedList, listed };
 }
 
+// "(2029: RMB", "(去年同期:", "(2029年上半年:": a base in brackets, its period before the colon.
+const PAREN_BASE = /^\s?[(（][^()（）:：]{1,30}[:：]\s?(?:rmb|us\$|usd|hk\$|\$|¥|人民币)?\s?$/u;
 const TO_BEFORE = /(?:\bto|至|到)\s?(?:rmb|us\$|usd|\$|¥|人民币)?\s?$/u;
 const FROM_ONLY_BEFORE = /^\s?(?:,\s?)?(?:from|由|从)\s?(?:rmb|us\$|usd|\$|¥|人民币)?\s?$/u;
 
