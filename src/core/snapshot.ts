@@ -7,6 +7,7 @@ import type { StatementNotes } from './facts/statement-notes.ts';
 import type { Fact } from './facts/fact.ts';
 import { FactStore } from './facts/fact-store.ts';
 import { storableFacts } from './figure-limits.ts';
+import { Interner } from './interner.ts';
 import { buildSearchIndex, type BuiltSearch, type PassageRecord, type SearchHandle } from './search/search-index.ts';
 
 /** A company as the seed list gives it. */
@@ -157,20 +158,10 @@ export type PackedFact = Array<number | boolean | null>;
  * Any field a fact has is kept, in its order, as `JSON.stringify` would keep it.
  */
 export function packFacts(facts: readonly Fact[]): { facts: PackedFact[]; factParts: string[]; factShapes: FactShape[] } {
-  const parts: string[] = [];
-  const partIds = new Map<string, number>();
+  const parts = new Interner();
+  const shapeKeys = new Interner();
   const shapes: FactShape[] = [];
-  const shapeIds = new Map<string, number>();
-  const part = (value: unknown): number => {
-    const json = JSON.stringify(value);
-    let id = partIds.get(json);
-    if (id === undefined) {
-      id = parts.length;
-      parts.push(json);
-      partIds.set(json, id);
-    }
-    return id;
-  };
+  const part = (value: unknown): number => parts.id(JSON.stringify(value));
   const rows = facts.map((fact) => {
     const shape: FactShape = [];
     const row: PackedFact = [0];
@@ -181,17 +172,12 @@ export function packFacts(facts: readonly Fact[]): { facts: PackedFact[]; factPa
       shape.push([key, packed ? 'p' : 'v']);
       row.push(packed ? part(value) : (value as number | boolean | null));
     }
-    const shapeKey = JSON.stringify(shape);
-    let id = shapeIds.get(shapeKey);
-    if (id === undefined) {
-      id = shapes.length;
-      shapes.push(shape);
-      shapeIds.set(shapeKey, id);
-    }
+    const id = shapeKeys.id(JSON.stringify(shape));
+    if (id === shapes.length) shapes.push(shape);
     row[0] = id;
     return row;
   });
-  return { facts: rows, factParts: parts, factShapes: shapes };
+  return { facts: rows, factParts: parts.keys, factShapes: shapes };
 }
 
 /** The facts of `packFacts`, as extraction made them (same fields, in the same order). */

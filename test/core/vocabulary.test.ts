@@ -410,6 +410,17 @@ const sentences: Array<{ text: string; gives: Want[]; never?: Array<{ metric: st
     ],
   },
   {
+    // A line's metric read from the line's phrase keeps the line: the margin behind a line's gross
+    // profit is the line's; a line's profit as a share of "revenue" is no margin at all.
+    text: 'In 2030, cloud gross margin was 35%, or RMB 700 million. Cloud gross profit was RMB 500 million, which is 12% of total revenue.',
+    gives: [
+      { metric: 'gross_margin', period: 'FY2030', value: 35, q: { segment: 'cloud' } },
+      { metric: 'gross_profit', period: 'FY2030', value: 700_000_000, q: { segment: 'cloud' } },
+      { metric: 'gross_profit', period: 'FY2030', value: 500_000_000, q: { segment: 'cloud' } },
+    ],
+    never: [{ metric: 'gross_margin', value: 12 }],
+  },
+  {
     // Q2'29, H1'30, 1H 2030, "the June quarter of 2030": quarters and halves; YTD is no year.
     text: "Zeta Cloud revenue was RMB 1.1 billion in Q2'29 and RMB 2.3 billion in H1'30. 1H 2030 gross profit was RMB 0.9 billion. Revenue for the June quarter of 2030 was RMB 1.2 billion. YTD 2030 revenue reached RMB 3.5 billion.",
     gives: [

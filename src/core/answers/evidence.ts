@@ -131,8 +131,6 @@ function documentsOf(snapshot: CorpusSnapshot, company: string): CorpusDocument[
   return index.get(company) ?? [];
 }
 
-const RATIO_BASE: Record<string, string> = { revenue_share: 'revenue', rd_ratio: 'rd_expense' };
-
 /** Documents read sentence by sentence per question, at most: the rest are known by their figures. */
 const MAX_SCANNED_DOCUMENTS = 4;
 
@@ -155,7 +153,7 @@ export function evidencePassages(snapshot: CorpusSnapshot, req: EvidenceRequest,
   const segmentWords = req.segment ? fold(req.segment).split(/\s+/u).filter((w) => w.length > 1 || /[\u4e00-\u9fff]/u.test(w)) : [];
   const words = (req.words ?? []).map((w) => fold(w));
   // A share of revenue or an R&D ratio is often written as its amount and "占…": those sentences too.
-  const base = req.metric ? RATIO_BASE[req.metric.id] : undefined;
+  const base = req.metric?.shareOfRevenue;
   const scored: Array<{ doc: CorpusDocument; s: Statement; score: number }> = [];
   for (const doc of documentsToRead(snapshot, req, wanted)) {
     const docPeriod = doc.period ? periodLabel(doc.period) : null;

@@ -3,7 +3,7 @@ import { periodLabel, periodSortKey, previousPeriod, previousYear, type Period }
 import type { FactQualifiers, StatedChange } from './fact.ts';
 import type { NumberToken } from './numbers.ts';
 import { resolveRelative, type PeriodRef, type PeriodToken } from './period-phrases.ts';
-import type { MetricToken, SentenceView } from './sentence-view.ts';
+import { SEGMENT_METRICS, type MetricToken, type SentenceView } from './sentence-view.ts';
 import { excludingBefore } from './qualifier-cues.ts';
 import { changeBasis, changeFact, defaultBasis, periodForChange } from './change-figures.ts';
 import type { SentenceContext, SentenceFact } from './sentence-fact.ts';
@@ -352,9 +352,11 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (m.nonGaap) qualifiers.nonGaap = true;
     if (m.attributable) qualifiers.attributable = true;
     if (m.exclNonrecurring) qualifiers.exclNonrecurring = true;
-    if (m.segment && (m.metric.id === s.metric.metric.id || s.metric.metric.id === 'revenue_share')) qualifiers.segment = m.segment;
+    // The line of the phrase is the line of every line metric read from it ("cloud gross profit …,
+    // or 40% of cloud revenue" is the line's margin, never the company's).
+    if (m.segment && SEGMENT_METRICS.has(s.metric.metric.id)) qualifiers.segment = m.segment;
     // The company's share of its own revenue is no figure: a share is always a line's.
-    if (s.metric.metric.id === 'revenue_share' && !qualifiers.segment) continue;
+    if (s.metric.metric.lineOnly && !qualifiers.segment) continue;
     if (forecast) qualifiers.forecast = true;
     if (m.cumulative) qualifiers.cumulative = true;
     if (approximate) qualifiers.approximate = true;
@@ -411,7 +413,7 @@ export function associate(view: SentenceView, ctx: SentenceContext, companyAt: (
     if (metric.attributable) qualifiers.attributable = true;
     if (metric.exclNonrecurring) qualifiers.exclNonrecurring = true;
     if (metric.segment) qualifiers.segment = metric.segment;
-    if (metric.metric.id === 'revenue_share' && !qualifiers.segment) continue;
+    if (metric.metric.lineOnly && !qualifiers.segment) continue;
     if (metric.cumulative) qualifiers.cumulative = true;
     if (c.n.start > view.forecastAt) qualifiers.forecast = true;
     if (qualifiers.forecast && view.othersForecast) continue;

@@ -89,6 +89,7 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
   let lastPeriodList: Period[] | null = null;
   let listBase: Period | null | undefined;
   let headingPeriod: Period | null = null;
+  const docYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
   let previousMetric: { token: MetricToken; paragraph: number } | null = null;
   // Table rows are read by the table pass, by column header, never as sentences.
   const tables = findTables(doc.text);
@@ -116,7 +117,7 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
     // "Fourth Quarter 2024 Financial Highlights" / "- Revenue was …": a section heading that names
     // one period gives it to the list under it; prose after the list is on its own again.
     if (!listItem) {
-      const heading = SECTION_HEADING.test(source.trim()) ? sectionHeadingPeriod(source, { docPeriod: doc.period, now, contextYear: doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null, speaksOfThisQuarter, fiscalYearEnd: primary.yearEnd }) : undefined;
+      const heading = SECTION_HEADING.test(source.trim()) ? sectionHeadingPeriod(source, { docPeriod: doc.period, now, contextYear: docYear, speaksOfThisQuarter, fiscalYearEnd: primary.yearEnd }) : undefined;
       headingPeriod = heading ?? null;
       if (heading !== undefined) continue;
     } else if (!paragraphPeriod && headingPeriod) {
@@ -134,7 +135,6 @@ export function extractDocument(doc: CorpusDocument, registry: CompanyRegistry):
 
     const t = topics.get(language);
     const topic: SegmentTopic | null = t && paragraph - t.paragraph <= TOPIC_REACH ? { segment: t.segment, sameParagraph: t.paragraph === paragraph } : null;
-    const docYear = doc.period && doc.period.kind !== 'date' && doc.period.kind !== 'span' ? doc.period.year : null;
     const paragraphYear = paragraphPeriod && paragraphPeriod.kind !== 'date' && paragraphPeriod.kind !== 'span' ? paragraphPeriod.year : null;
     const time: TimeContext = { docPeriod: doc.period, now, contextYear: paragraphYear ?? docYear, speaksOfThisQuarter, fiscalYearEnd: primary.yearEnd };
     const view = viewSentence(folded, time, registry, topic);
@@ -198,8 +198,10 @@ const SECTION_HEADING = /^(?:#{1,6}\s)?[^.。!?！？:：;；,，]{0,70}(?:highl
 /** The one period a section heading names; null when it names none or several (undefined: not a heading). */
 function sectionHeadingPeriod(source: string, time: TimeContext): Period | null | undefined {
   const folded = fold(source);
-  if (findNumbers(folded).some((n) => !findPeriods(folded, time).some((p) => n.start >= p.start && n.end <= p.end))) return undefined;
-  const periods = findPeriods(folded, time).filter((p) => !p.since && p.ref.type === 'abs');
+  const found = findPeriods(folded, time);
+  // A heading states no figure: a number outside its period words makes it a sentence.
+  if (findNumbers(folded).some((n) => !found.some((p) => n.start >= p.start && n.end <= p.end))) return undefined;
+  const periods = found.filter((p) => !p.since && p.ref.type === 'abs');
   const only = periods.length === 1 ? periods[0]!.ref : null;
   return only?.type === 'abs' && only.period.kind !== 'date' && only.period.kind !== 'span' ? only.period : null;
 }

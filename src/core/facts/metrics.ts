@@ -25,6 +25,10 @@ export interface MetricDef {
   questionOnly?: readonly string[];
   /** A phrase that is not a metric: it governs its numbers so no metric takes them. */
   blocker?: boolean;
+  /** The metric this one is the share of revenue of ("rd_ratio" of R&D expense). */
+  shareOfRevenue?: string;
+  /** Only ever a business line's figure (a line's share of revenue): never the company's. */
+  lineOnly?: boolean;
 }
 
 /** The metrics the bot extracts and answers, read from src/core/vocabulary/metrics.yaml. */
@@ -34,6 +38,8 @@ export const METRICS: readonly MetricDef[] = METRIC_ENTRIES.map((e) => {
   if (e.headline) def.headline = true;
   if (e.negative.length) def.negative = e.negative;
   if (e.question_only.length) def.questionOnly = e.question_only;
+  if (e.share_of_revenue) def.shareOfRevenue = e.share_of_revenue;
+  if (e.line_only) def.lineOnly = true;
   return def;
 });
 

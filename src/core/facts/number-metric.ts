@@ -31,9 +31,10 @@ function ratioOf(token: MetricToken, n: NumberToken, after: string): MetricDef |
   if (metric.id === 'rd_expense' && OF_REVENUE.test(after)) return METRIC_BY_ID.get('rd_ratio') ?? null;
   // "Cloud revenue was RMB 2.1 billion, or 23% of total revenue": the line's share.
   if (metric.id === 'revenue' && token.segment && OF_REVENUE.test(after)) return METRIC_BY_ID.get('revenue_share') ?? null;
-  // A loss as a share of revenue would be a negative margin the text does not write: left alone.
+  // A loss as a share of revenue would be a negative margin the text does not write, and a
+  // line's profit as a share of "revenue" may be of the company's: both left alone.
   const margin = MARGIN_OF[metric.id];
-  if (margin && !token.negative && OF_REVENUE.test(after) && !/^\s?(?:的)/u.test(after)) return METRIC_BY_ID.get(margin) ?? null;
+  if (margin && !token.negative && !token.segment && OF_REVENUE.test(after) && !/^\s?(?:的)/u.test(after)) return METRIC_BY_ID.get(margin) ?? null;
   if (metric.id === 'rd_headcount' && /^\s?(?:of|of the)\s(?:total\s)?(?:workforce|employees|staff|headcount)/u.test(after)) return METRIC_BY_ID.get('rd_headcount_share') ?? null;
   return null;
 }

@@ -80,6 +80,10 @@ export function monthNumber(word: string): number {
 }
 
 const Y = '((?:19|20)\\d{2})';
+
+/** "2030年1-9月", "1至6月": months from January, as the period they add up to (questions read it too). */
+export const MONTHS_FROM_JANUARY = /(?<![\d.])((?:19|20)\d{2})\s?年\s?1\s?(?:-|–|—|~|至|到)\s?(3|6|9|12)\s?月(?:份)?/gu;
+
 const ORDW = '(first|second|third|fourth|1st|2nd|3rd|4th)';
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 
@@ -140,8 +144,8 @@ const RULES: Array<[RegExp, Builder]> = [
   // "今年首三季", "去年前三季度": the first nine months of the year named relatively.
   [/(今年|去年|本年)(?:首|前)三季度?/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => ({ type: 'abs', period: { kind: '9M', year: y }, yearInferred: false, point: false }))],
   // "2030年1-9月", "1至6月": months from January, the period they add up to.
-  [new RegExp(`${Y}\\s?年\\s?1\\s?(?:-|–|—|~|至|到)\\s?(3|6|9|12)\\s?月(?:份)?`, 'u'), (m) => monthsFromJanuary(+m[1]!, +m[2]!)],
-  [/(今年|去年|本年)\s?1\s?(?:-|–|—|~|至|到)\s?(3|6|9|12)\s?月(?:份)?/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => monthsFromJanuary(y, +m[2]!))],
+  [new RegExp(MONTHS_FROM_JANUARY.source, 'u'), (m) => abs(monthsFromJanuary(+m[1]!, +m[2]!))],
+  [/(今年|去年|本年)\s?1\s?(?:-|–|—|~|至|到)\s?(3|6|9|12)\s?月(?:份)?/u, (m, c) => relYear(c, m[1] === '去年' ? 'last' : 'this', (y) => abs(monthsFromJanuary(y, +m[2]!)))],
   [new RegExp(`(?:the )?first (?:three quarters|nine months) (?:of )?${Y}`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
   [new RegExp(`(?:the )?nine months ended september 30,? ${Y}`, 'u'), (m) => ({ type: 'abs', period: { kind: '9M', year: +m[1]! }, yearInferred: false, point: false })],
   // "for the six months ended June 30, 2024", "the three months ended March 31, 2025", "the year ended December 31, 2024".
@@ -230,8 +234,12 @@ function lastQuarter(c: TimeContext): PeriodRef | null {
   return { type: 'abs', period: previousPeriod(c.docPeriod), yearInferred: false, point: false };
 }
 
-function monthsFromJanuary(year: number, lastMonth: number): PeriodRef {
-  const period: Period = lastMonth === 3 ? { kind: 'Q', year, quarter: 1 } : lastMonth === 6 ? { kind: 'H', year, half: 1 } : lastMonth === 9 ? { kind: '9M', year } : { kind: 'FY', year };
+/** The period January to `lastMonth` adds up to: Q1, H1, the nine months or the year. */
+export function monthsFromJanuary(year: number, lastMonth: number): Period {
+  return lastMonth === 3 ? { kind: 'Q', year, quarter: 1 } : lastMonth === 6 ? { kind: 'H', year, half: 1 } : lastMonth === 9 ? { kind: '9M', year } : { kind: 'FY', year };
+}
+
+function abs(period: Period): PeriodRef {
   return { type: 'abs', period, yearInferred: false, point: false };
 }
 

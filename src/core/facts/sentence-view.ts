@@ -79,6 +79,11 @@ const PART_OPENING = /(?:其中|of which|among which)[,，:：]?\s*([^,，;；�
 /** Metrics a business line reports on its own: the only ones a segment qualifies. */
 export const SEGMENT_METRICS = new Set(['revenue', 'revenue_share', 'gross_profit', 'gross_margin', 'operating_income', 'operating_margin', 'ebita', 'ebitda', 'customers', 'net_retention_rate', 'arr']);
 
+/** A phrase that takes its numbers so that no metric does ("新增研发投入", "人均收入"). */
+function shield(m: { start: number; end: number }): MetricToken {
+  return { start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false };
+}
+
 function metricTokens(folded: string, topic: SegmentTopic | null, companies: CompanyMention[]): MetricToken[] {
   // An appositive that states a figure of its own ("representing a gross margin of 33.2%,") is kept.
   const masked = folded.replace(APPOSITIVE, (m) => (/\d/u.test(m) ? m : m.replace(/[^,]/gu, ' ')));
@@ -94,7 +99,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     // "新增研发投入7.4亿元", "additional R&D investment": an increment, not the level; its numbers are nobody's.
     const lead = masked.slice(Math.max(0, m.start - 40), m.start);
     if (INCREMENT_BEFORE.test(lead) || PER_HEAD_BEFORE.test(lead) || (m.metric.kind === 'amount' && EXPENSES_LISTED_BEFORE.test(lead) && /expense|费用|开支/u.test(m.phrase))) {
-      out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
+      out.push(shield(m));
       continue;
     }
     if (AMBIGUOUS.has(m.phrase)) {
@@ -107,7 +112,7 @@ function metricTokens(folded: string, topic: SegmentTopic | null, companies: Com
     // is a line's profit, which the company's figure must never be taken for.
     const owner = m.metric.id === 'net_income' ? ownerBefore(folded, nameless, m.start) : null;
     if (owner === 'line') {
-      out.push({ start: m.start, end: m.end, metric: NOT_A_METRIC, negative: false, adjusted: false, nonGaap: false, attributable: false, exclNonrecurring: false, cumulative: false, segment: null, segmentFromTopic: false });
+      out.push(shield(m));
       continue;
     }
     if (owner === 'company') q.attributable = true;

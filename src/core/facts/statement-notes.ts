@@ -1,5 +1,6 @@
 import { periodLabel, previousYear, type Period } from '../periods.ts';
 import type { PeriodToken } from './period-phrases.ts';
+import { Interner } from '../interner.ts';
 
 /**
  * What each statement of a document speaks of (its metrics and periods), noted while the
@@ -28,25 +29,17 @@ export interface NotedStatement {
 /** Collects the notes of one document. */
 export class StatementNoter {
   private readonly rows: number[] = [];
-  private readonly keys: string[] = [];
-  private readonly keyIds = new Map<string, number>();
+  private readonly keys = new Interner();
 
   add(start: number, end: number, metrics: Iterable<string>, periods: Iterable<string>): void {
     // A statement of no known metric is noted too: a question about a figure the vocabulary
     // does not know is answered with the sentences that hold its words.
     const m = [...new Set(metrics)];
-    const key = `${m.join(',')}|${[...new Set(periods)].join(',')}`;
-    let id = this.keyIds.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.keys.push(key);
-      this.keyIds.set(key, id);
-    }
-    this.rows.push(start, end, id);
+    this.rows.push(start, end, this.keys.id(`${m.join(',')}|${[...new Set(periods)].join(',')}`));
   }
 
   notes(): StatementNotes {
-    return { rows: this.rows, keys: this.keys };
+    return { rows: this.rows, keys: this.keys.keys };
   }
 }
 

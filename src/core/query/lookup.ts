@@ -115,18 +115,25 @@ export function withoutOwnName(segment: string | undefined, company: Company): s
   return segment;
 }
 
+/** The line asked for, as typed and without the company's own name before it: a statement matches either. */
+function segmentAsked(req: LookupRequest): (f: Fact) => boolean {
+  const bare = withoutOwnName(req.segment, req.company);
+  if (bare === req.segment) return (f) => segmentMatches(f.qualifiers.segment, req.segment);
+  return (f) => segmentMatches(f.qualifiers.segment, req.segment) || segmentMatches(f.qualifiers.segment, bare);
+}
+
 function candidates(snapshot: CorpusSnapshot, req: LookupRequest): Fact[] {
   // A money figure asked in a currency is the statement in that currency, never a conversion.
   const inCurrency = (f: Fact) => !req.currency || f.qualifiers.change !== undefined || f.unit === '%' || f.unit === 'count' || f.unit === req.currency;
-  const wanted = withoutOwnName(req.segment, req.company);
-  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => (segmentMatches(f.qualifiers.segment, req.segment) || segmentMatches(f.qualifiers.segment, wanted)) && qualifiersMatch(f, req) && inCurrency(f));
+  const onLine = segmentAsked(req);
+  return snapshot.facts.series(req.company.id, req.metric.id).filter((f) => onLine(f) && qualifiersMatch(f, req) && inCurrency(f));
 }
 
 /** Same company, metric and period, other qualifiers or segment: what the corpus says instead. */
 function neighboursOf(snapshot: CorpusSnapshot, req: LookupRequest, period: Period): Figure[] {
   const label = periodLabel(period);
-  const wanted = withoutOwnName(req.segment, req.company);
-  const near = snapshot.facts.series(req.company.id, req.metric.id).filter((f) => periodLabel(f.period) === label && !((segmentMatches(f.qualifiers.segment, req.segment) || segmentMatches(f.qualifiers.segment, wanted)) && qualifiersMatch(f, req)));
+  const onLine = segmentAsked(req);
+  const near = snapshot.facts.series(req.company.id, req.metric.id).filter((f) => periodLabel(f.period) === label && !(onLine(f) && qualifiersMatch(f, req)));
   const groups = new Map<string, Fact[]>();
   for (const f of near) {
     const key = JSON.stringify({ ...f.qualifiers, approximate: undefined, periodInferred: undefined, bound: undefined });

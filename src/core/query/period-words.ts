@@ -1,5 +1,5 @@
 import { parsePeriod, type Period } from '../periods.ts';
-import { monthNumber } from '../facts/period-phrases.ts';
+import { monthNumber, monthsFromJanuary, MONTHS_FROM_JANUARY } from '../facts/period-phrases.ts';
 
 /**
  * The period words of a question that the general period patterns would misread:
@@ -48,8 +48,6 @@ const EN_DATE = new RegExp(`(?:(?:as of|as at|at|on|by)\\s)?(?:(?:the\\s)?end(?:
 const ZH_MONTH_END = /(?:(?:截至|截止到|截止|到)\s?)?(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:底|末)/gu;
 
 // "2025年9月季度": the quarter that ends in that month.
-// "2025年1-9月", "2025年1至6月": the months from January, the period they add up to (never a date).
-const ZH_MONTHS_FROM_JANUARY = /(?<![\d.])((?:19|20)\d{2})\s?年\s?1\s?(?:-|–|—|~|至|到)\s?(3|6|9|12)\s?月(?:份)?/gu;
 // "2025年9月季度", "截至2025年9月底的季度", "截至2025年9月30日止三个月": the quarter ending that month.
 const ZH_QUARTER_MONTH = /(?:(?:截至|截止到|截止)\s?)?(?<![\d.])((?:19|20)\d{2})年(\d{1,2})月(?:底|末|\d{1,2}日)?(?:份)?(?:止)?(?:的)?(?:季度?|三个月|3个月)(?![度\d])/gu;
 const ENDED_BEFORE = /(?:the\s)?(quarter|three months|3 months|six months|6 months|half[- ]year|year|fiscal year|twelve months|12 months)\s(?:ended|ending|to)\s(?:on\s)?$/u;
@@ -81,11 +79,10 @@ export function readPeriodWords(text: string): PeriodWords {
     out.spans.push([start, end]);
     out.badPeriod ??= word.trim();
   };
-  for (const m of text.matchAll(ZH_MONTHS_FROM_JANUARY)) {
-    const year = Number(m[1]);
-    const last = Number(m[2]);
+  // "2025年1-9月": the months from January, the period they add up to (never a date), as documents read it.
+  for (const m of text.matchAll(MONTHS_FROM_JANUARY)) {
     out.spans.push([m.index!, m.index! + m[0].length]);
-    out.period ??= last === 3 ? { kind: 'Q', year, quarter: 1 } : last === 6 ? { kind: 'H', year, half: 1 } : last === 9 ? { kind: '9M', year } : { kind: 'FY', year };
+    out.period ??= monthsFromJanuary(Number(m[1]), Number(m[2]));
   }
   // A quarter named by its last month or day ("截至2025年9月30日止三个月") before the day alone.
   for (const m of text.matchAll(ZH_QUARTER_MONTH)) {

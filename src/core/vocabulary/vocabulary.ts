@@ -19,6 +19,8 @@ const MetricEntrySchema = z.object({
   kind: z.enum(['amount', 'ratio', 'count', 'per_share']),
   point_in_time: z.boolean().optional(),
   headline: z.boolean().optional(),
+  share_of_revenue: z.string().optional(),
+  line_only: z.boolean().optional(),
   en: phrases,
   zh: phrases,
   negative: phrases,
